@@ -1,0 +1,113 @@
+package io.crystallize.server.engine;
+
+import io.crystallize.server.engine.spi.ExperimentPlugin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Runs an experiment through the lifecycle of SPEC §2: {@code initHook}, {@code beforeRun}, step setup,
+ * the execution loop chosen among the plugins, step teardown, aggregation and hypotheses, {@code afterRun}.
+ */
+public final class ExperimentEngine {
+
+    /** Runs every unit. */
+    public RunResult run(Experiment experiment) {
+        return run(experiment, Map.of(), UnitListener.NONE);
+    }
+
+    /**
+     * Runs the units not in {@code done} (unit key → outcome, from an earlier attempt or a resumed run),
+     * telling {@code listener} of each as it ends. Results cover all units, done ones included.
+     *
+     * @throws RunFailedException when a run-level hook, a step setup or teardown, or the loop fails
+     * @throws CancellationToken.RunCancelledException when the run was cancelled
+     * @throws RunInterruptedException when the node is shutting down
+     */
+    public RunResult run(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
+        List<ExperimentPlugin> plugins = experiment.plugins();
+        for (ExperimentPlugin p : plugins) {
+            hook("initHook", p, () -> p.initHook(experiment));
+        }
+        for (ExperimentPlugin p : plugins) {
+            hook("beforeRun", p, () -> p.beforeRun(experiment));
+        }
+        List<ReplicateResult> replicates = runLoop(experiment, done, listener);
+        experiment.cancellation().throwIfCancelled();
+        List<UnitOutcome> units = new ArrayList<>();
+        replicates.forEach(r -> units.addAll(r.units()));
+        List<HypothesisOutcome> hypotheses = new HypothesisEvaluator().evaluate(experiment, units);
+        RunResult result = new RunResult(experiment.conditions(), units, hypotheses);
+        for (ExperimentPlugin p : plugins) {
+            hook("afterRun", p, () -> p.afterRun(experiment, result));
+        }
+        return result;
+    }
+
+    private List<ReplicateResult> runLoop(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
+        FrozenContext setup = new FrozenContext(experiment.initialContext(), experiment.log());
+        List<StepInvocation> setUp = new ArrayList<>();
+        try {
+            for (StepInvocation s : experiment.steps()) {
+                s.step().setup(setup, Params.of(s.explicitParams()));
+                setUp.add(s);
+            }
+            UnitRunner runner = new UnitRunner(experiment, done, listener);
+            return selectLoop(experiment, runner::runReplicate);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RunFailedException("step setup failed: " + e.getMessage(), e);
+        } finally {
+            teardown(setUp, setup);
+        }
+    }
+
+    /** The last plugin that does not decline {@code runExperimentLoop} runs the loop; serial otherwise. */
+    static List<ReplicateResult> selectLoop(Experiment experiment, IntFunction<ReplicateResult> replicateFn) {
+        List<ExperimentPlugin> plugins = experiment.plugins();
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            Optional<List<ReplicateResult>> results = plugins.get(i).runExperimentLoop(experiment, replicateFn);
+            if (results.isPresent()) {
+                return results.get();
+            }
+        }
+        return serial(experiment.replicates(), replicateFn);
+    }
+
+    /** Replicates 0 … n−1, one after another, in the calling thread. */
+    public static List<ReplicateResult> serial(int replicates, IntFunction<ReplicateResult> replicateFn) {
+        return IntStream.range(0, replicates).mapToObj(replicateFn).toList();
+    }
+
+    private static void teardown(List<StepInvocation> steps, FrozenContext setup) {
+        RuntimeException failure = null;
+        for (StepInvocation s : steps) {
+            try {
+                s.step().teardown(setup, Params.of(s.explicitParams()));
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new RunFailedException("teardown of step '" + s.type() + "' failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void hook(String name, ExperimentPlugin plugin, Runnable call) {
+        try {
+            call.run();
+        } catch (CancellationToken.RunCancelledException | RunInterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunFailedException(name + " of plugin " + plugin.getClass().getSimpleName()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+}

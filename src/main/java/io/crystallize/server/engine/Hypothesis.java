@@ -1,0 +1,41 @@
+package io.crystallize.server.engine;
+
+import io.crystallize.server.engine.spi.Verifier;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A verifier over metric groups, compared between the baseline and each treatment, and a ranker.
+ * {@code groups} is the normalised metric spec: one group for a string or a flat list, several for a
+ * list of lists; {@code grouped} tells whether the output is a list (one result per group).
+ */
+public record Hypothesis(String name, Verifier verifier, Params verifierParams, List<List<String>> groups,
+                         boolean grouped, Ranker ranker) {
+
+    /** Orders treatments by a score taken from a verifier output; ascending unless {@code descending}. */
+    public record Ranker(String key, boolean descending) {
+
+        public static final Ranker P_VALUE = new Ranker("p_value", false);
+
+        /** The score of one output, or null when the output has no such numeric value. */
+        public Double score(Object output) {
+            if (output instanceof Map<?, ?> map && map.get(key) instanceof Number n) {
+                return n.doubleValue();
+            }
+            if (output instanceof List<?> list && !list.isEmpty()) {
+                // Several groups: the least favourable group speaks for the treatment.
+                Double worst = null;
+                for (Object o : list) {
+                    Double s = score(o);
+                    if (s == null) {
+                        return null;
+                    }
+                    worst = worst == null ? s : descending ? Math.min(worst, s) : Math.max(worst, s);
+                }
+                return worst;
+            }
+            return null;
+        }
+    }
+}

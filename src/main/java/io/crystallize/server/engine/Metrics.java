@@ -1,0 +1,40 @@
+package io.crystallize.server.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A unit's metrics: append-only lists of values, in first-recorded order. Safe for concurrent appends. */
+public final class Metrics {
+
+    private final Map<String, List<MetricValue>> values = new LinkedHashMap<>();
+
+    public void add(String name, Number value) {
+        add(name, value, Map.of());
+    }
+
+    public synchronized void add(String name, Number value, Map<String, String> tags) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("metric name must not be blank");
+        }
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            throw new IllegalArgumentException("metric '" + name + "' must be a finite number, got " + value);
+        }
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(new MetricValue(value, tags));
+    }
+
+    /** The values recorded under {@code name}, oldest first; empty when none (and nothing is created). */
+    public synchronized List<MetricValue> get(String name) {
+        List<MetricValue> list = values.get(name);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** A snapshot: metric name to its values, in first-recorded order. */
+    public synchronized Map<String, List<MetricValue>> asMap() {
+        Map<String, List<MetricValue>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+}

@@ -1,0 +1,71 @@
+package io.crystallize.server.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Resolved parameter values, with typed getters. Values were type-checked when they were resolved. */
+public final class Params {
+
+    private final Map<String, Object> values;
+
+    public Params(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static Params of(Map<String, Object> values) {
+        return new Params(values);
+    }
+
+    public Object get(String name) {
+        return values.get(name);
+    }
+
+    public boolean has(String name) {
+        return values.get(name) != null;
+    }
+
+    public double getDouble(String name) {
+        return ((Number) require(name)).doubleValue();
+    }
+
+    public long getLong(String name) {
+        return ((Number) require(name)).longValue();
+    }
+
+    public int getInt(String name) {
+        return Math.toIntExact(getLong(name));
+    }
+
+    public String getString(String name) {
+        Object v = values.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    public boolean getBoolean(String name) {
+        return Boolean.TRUE.equals(require(name));
+    }
+
+    public List<?> getList(String name) {
+        Object v = values.get(name);
+        return v == null ? List.of() : (List<?>) v;
+    }
+
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private Object require(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("parameter '" + name + "' has no value");
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}
