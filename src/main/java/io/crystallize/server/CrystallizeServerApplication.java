@@ -3,11 +3,20 @@ package io.crystallize.server;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
 
 /** Crystallize Server: hosted, reproducible experiments over REST. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CrystallizeServerApplication {
+
+    /** The one source of time, so tests and stored timestamps agree. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(CrystallizeServerApplication.class, args);

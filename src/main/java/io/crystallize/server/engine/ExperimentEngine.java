@@ -49,7 +49,7 @@ public final class ExperimentEngine {
     }
 
     private List<ReplicateResult> runLoop(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
-        FrozenContext setup = new FrozenContext(experiment.initialContext(), experiment.log());
+        FrozenContext setup = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
         List<StepInvocation> setUp = new ArrayList<>();
         try {
             for (StepInvocation s : experiment.steps()) {

@@ -22,10 +22,16 @@ public final class FrozenContext {
     private final Metrics metrics = new Metrics();
     private final ArtifactLog artifacts = new ArtifactLog();
     private final RunLog log;
+    private final CancellationToken cancellation;
     private RandomGenerator random;
 
     public FrozenContext(Map<String, ?> initial, RunLog log) {
+        this(initial, log, new CancellationToken());
+    }
+
+    public FrozenContext(Map<String, ?> initial, RunLog log, CancellationToken cancellation) {
         this.log = Objects.requireNonNull(log, "log");
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         if (initial != null) {
             initial.forEach(this::add);
         }
@@ -62,6 +68,11 @@ public final class FrozenContext {
 
     public RunLog log() {
         return log;
+    }
+
+    /** The run's cancellation: long-running steps check it or wait on it. */
+    public CancellationToken cancellation() {
+        return cancellation;
     }
 
     /** Seeds the unit's generator; called by the seed function of the seed plugin. */

@@ -54,7 +54,7 @@ final class UnitRunner {
     UnitOutcome runUnit(int replicate, String condition, Map<String, Object> additions) {
         experiment.cancellation().throwIfCancelled();
         List<ExperimentPlugin> plugins = experiment.plugins();
-        FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log());
+        FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
         Long seed = null;
         try {
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);

@@ -1,0 +1,64 @@
+package io.crystallize.server.experiment;
+
+import io.crystallize.server.web.ConflictException;
+import io.crystallize.server.web.FieldError;
+import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.web.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, reads and lists experiments. A rejected definition stores nothing. */
+@Service
+public class ExperimentService {
+
+    private final ExperimentRepository experiments;
+    private final DefinitionValidator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ExperimentService(ExperimentRepository experiments, DefinitionValidator validator, JsonMapper json, Clock clock) {
+        this.experiments = experiments;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ExperimentView create(ExperimentDefinition submitted) {
+        ExperimentDefinition definition = submitted.normalized();
+        List<FieldError> errors = validator.validate(definition);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (experiments.existsByName(definition.name())) {
+            throw new ConflictException("an experiment named '" + definition.name() + "' already exists");
+        }
+        StoredExperiment stored = experiments.saveAndFlush(new StoredExperiment(definition.name(),
+                Fingerprint.of(definition, json), json.writeValueAsString(definition), clock.instant()));
+        return view(stored);
+    }
+
+    @Transactional(readOnly = true)
+    public ExperimentView get(UUID id) {
+        return experiments.findById(id).map(this::view).orElseThrow(() -> new NotFoundException("experiment", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ExperimentView> list(String name, Pageable pageable) {
+        Page<StoredExperiment> page = name == null || name.isBlank() ? experiments.findAll(pageable)
+                : experiments.findByNameContainingIgnoreCase(name, pageable);
+        return page.map(this::view);
+    }
+
+    private ExperimentView view(StoredExperiment e) {
+        return new ExperimentView(e.getId(), e.getName(), e.getFingerprint(), e.getCreatedAt(),
+                json.readValue(e.getDefinitionJson(), ExperimentDefinition.class));
+    }
+}

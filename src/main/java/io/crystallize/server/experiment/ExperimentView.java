@@ -1,0 +1,8 @@
+package io.crystallize.server.experiment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored experiment as the rest of the application sees it: identity, fingerprint and definition. */
+public record ExperimentView(UUID id, String name, String fingerprint, Instant createdAt, ExperimentDefinition definition) {
+}

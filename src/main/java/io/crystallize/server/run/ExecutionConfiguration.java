@@ -1,0 +1,49 @@
+package io.crystallize.server.run;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.crystallize.server.engine.ExperimentEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/** The node's bounded unit pool and the db-scheduler task that executes a run. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ExecutionConfiguration {
+
+    static final String RUN_TASK = "run-experiment";
+
+    /** Shared by every run's {@code parallel} plugin; when full, the run's own thread takes the work. */
+    @Bean(name = "unitExecutor")
+    ThreadPoolTaskExecutor unitExecutor(ExecutionProperties props) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("unit-");
+        executor.setCorePoolSize(props.poolSize());
+        executor.setMaxPoolSize(props.poolSize());
+        executor.setQueueCapacity(props.queueCapacity());
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
+    }
+
+    @Bean
+    ExperimentEngine experimentEngine() {
+        return new ExperimentEngine();
+    }
+
+    /** A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. */
+    @Bean
+    OneTimeTask<String> runTask(RunExecutor executor) {
+        return Tasks.oneTime(RUN_TASK, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
+                .execute((instance, ctx) -> executor.execute(UUID.fromString(instance.getData())));
+    }
+}

@@ -1,0 +1,26 @@
+package io.crystallize.server.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A run as {@code GET /api/runs/{id}} shows it (API.md), plus strategy, debug, node and failure cause. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(UUID id, UUID experimentId, int version, RunStatus status, Long baseSeed, int replicates,
+                      List<String> conditions, Progress progress, Instant createdAt, Instant startedAt,
+                      Instant finishedAt, long errorCount, String strategy, boolean debug, boolean cancelRequested,
+                      String node, String failure, Map<String, String> links) {
+
+    /** Units that ended, by how they ended, against the run's total. */
+    public record Progress(long completedUnits, long failedUnits, long skippedUnits, long totalUnits) {
+    }
+
+    static Map<String, String> links(UUID id) {
+        String base = "/api/runs/" + id;
+        return Map.of("self", base, "results", base + "/results", "seeds", base + "/seeds",
+                "artifacts", base + "/artifacts", "logs", base + "/logs");
+    }
+}

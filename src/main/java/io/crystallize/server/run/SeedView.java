@@ -1,0 +1,5 @@
+package io.crystallize.server.run;
+
+/** The seed one unit used. */
+public record SeedView(int replicate, String condition, long seed) {
+}
