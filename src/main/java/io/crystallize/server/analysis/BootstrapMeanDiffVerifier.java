@@ -35,7 +35,7 @@ public final class BootstrapMeanDiffVerifier extends TwoSampleVerifier {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(TestSettings.SPECS.get(0), TestSettings.SPECS.get(1), Resampling.ITERATIONS);
+        return TestSettings.specsWith(Resampling.ITERATIONS);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class PermutationTestVerifier extends TwoSampleVerifier {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(TestSettings.SPECS.get(0), TestSettings.SPECS.get(1), Resampling.ITERATIONS);
+        return TestSettings.specsWith(Resampling.ITERATIONS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The params every verifier takes: {@code alpha} and {@code alternative}. */
 record TestSettings(double alpha, Alternative alternative) {
@@ -15,6 +16,11 @@ record TestSettings(double alpha, Alternative alternative) {
                     "significance level in (0, 1); also sets the confidence interval at 1 - alpha"),
             ParamSpec.optional("alternative", "string", "two-sided",
                     "two-sided, greater (treatment above baseline) or less"));
+
+    /** The common specs followed by a verifier's own. */
+    static List<ParamSpec> specsWith(ParamSpec... more) {
+        return Stream.concat(SPECS.stream(), Stream.of(more)).toList();
+    }
 
     static TestSettings from(Params params) {
         double alpha = params.has("alpha") ? params.getDouble("alpha") : DEFAULT_ALPHA;
