@@ -15,7 +15,7 @@ record TestSettings(double alpha, Alternative alternative) {
             ParamSpec.optional("alpha", "number", DEFAULT_ALPHA,
                     "significance level in (0, 1); also sets the confidence interval at 1 - alpha"),
             ParamSpec.optional("alternative", "string", "two-sided",
-                    "two-sided, greater (treatment above baseline) or less"));
+                    "two-sided, greater (treatment above baseline) or less").withAllowed("two-sided", "greater", "less"));
 
     /** The common specs followed by a verifier's own. */
     static List<ParamSpec> specsWith(ParamSpec... more) {
