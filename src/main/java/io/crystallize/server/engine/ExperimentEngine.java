@@ -1,6 +1,7 @@
 package io.crystallize.server.engine;
 
 import io.crystallize.server.engine.spi.ExperimentPlugin;
+import io.crystallize.server.engine.spi.PValueCorrection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,17 @@ import java.util.stream.IntStream;
  * the execution loop chosen among the plugins, step teardown, aggregation and hypotheses, {@code afterRun}.
  */
 public final class ExperimentEngine {
+
+    private final PValueCorrection correction;
+
+    /** An engine whose hypotheses are not corrected for multiple comparisons. */
+    public ExperimentEngine() {
+        this(PValueCorrection.NONE);
+    }
+
+    public ExperimentEngine(PValueCorrection correction) {
+        this.correction = correction;
+    }
 
     /** Runs every unit. */
     public RunResult run(Experiment experiment) {
@@ -40,7 +52,7 @@ public final class ExperimentEngine {
         experiment.cancellation().throwIfCancelled();
         List<UnitOutcome> units = new ArrayList<>();
         replicates.forEach(r -> units.addAll(r.units()));
-        List<HypothesisOutcome> hypotheses = new HypothesisEvaluator().evaluate(experiment, units);
+        List<HypothesisOutcome> hypotheses = new HypothesisEvaluator(correction).evaluate(experiment, units);
         RunResult result = new RunResult(experiment.conditions(), units, hypotheses);
         for (ExperimentPlugin p : plugins) {
             hook("afterRun", p, () -> p.afterRun(experiment, result));

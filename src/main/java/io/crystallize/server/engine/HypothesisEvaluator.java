@@ -3,6 +3,7 @@ package io.crystallize.server.engine;
 import io.crystallize.server.engine.HypothesisOutcome.Ranking;
 import io.crystallize.server.engine.spi.ArmStats;
 import io.crystallize.server.engine.spi.Observation;
+import io.crystallize.server.engine.spi.PValueCorrection;
 import io.crystallize.server.engine.spi.VerificationContext;
 
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ import java.util.Map;
  * (ties keep treatment order). A failure is recorded on the result it concerns, never thrown (SPEC §5).
  */
 public final class HypothesisEvaluator {
+
+    private final PValueCorrection correction;
+
+    public HypothesisEvaluator(PValueCorrection correction) {
+        this.correction = correction;
+    }
 
     public List<HypothesisOutcome> evaluate(Experiment experiment, List<UnitOutcome> units) {
         List<HypothesisOutcome> outcomes = new ArrayList<>();
@@ -35,6 +42,7 @@ public final class HypothesisEvaluator {
                 results.put(t.name(), verify(h, baseline, treatment, ctx));
             }
             try {
+                adjust(h, results);
                 outcomes.add(new HypothesisOutcome(h.name(), results, rank(h, results), null));
             } catch (RuntimeException e) {
                 outcomes.add(new HypothesisOutcome(h.name(), results, new Ranking(null, List.of()),
@@ -68,6 +76,39 @@ public final class HypothesisEvaluator {
             return h.verifier().verify(b, t, h.verifierParams(), ctx);
         } catch (RuntimeException e) {
             return Map.of("error", h.verifier().type() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Adds {@code p_adjusted}, {@code significant_adjusted} and {@code correction}, group by group. */
+    @SuppressWarnings("unchecked")
+    private void adjust(Hypothesis h, Map<String, Object> results) {
+        String method = h.correctionFor(results.size());
+        for (int g = 0; g < h.groups().size(); g++) {
+            List<Map<String, Object>> outputs = new ArrayList<>();
+            for (Map.Entry<String, Object> e : results.entrySet()) {
+                Object out = e.getValue();
+                if (h.grouped()) {
+                    List<Object> list = new ArrayList<>((List<Object>) out);
+                    list.set(g, new LinkedHashMap<>((Map<String, Object>) list.get(g)));
+                    e.setValue(list);
+                    outputs.add((Map<String, Object>) list.get(g));
+                } else {
+                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) out);
+                    e.setValue(copy);
+                    outputs.add(copy);
+                }
+            }
+            List<Double> raw = outputs.stream().map(o -> o.get("p_value") instanceof Number n ? n.doubleValue() : null)
+                    .toList();
+            List<Double> adjusted = correction.adjust(raw, method);
+            for (int i = 0; i < outputs.size(); i++) {
+                Map<String, Object> o = outputs.get(i);
+                Double p = adjusted.get(i);
+                double alpha = o.get("alpha") instanceof Number a ? a.doubleValue() : 0.05;
+                o.put("correction", method);
+                o.put("p_adjusted", p);
+                o.put("significant_adjusted", p != null && p < alpha);
+            }
         }
     }
 

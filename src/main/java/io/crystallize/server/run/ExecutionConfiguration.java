@@ -3,6 +3,7 @@ package io.crystallize.server.run;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.crystallize.server.analysis.MultipleComparisons;
 import io.crystallize.server.engine.ExperimentEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,7 @@ class ExecutionConfiguration {
 
     @Bean
     ExperimentEngine experimentEngine() {
-        return new ExperimentEngine();
+        return new ExperimentEngine(MultipleComparisons::adjust);
     }
 
     /** A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. */

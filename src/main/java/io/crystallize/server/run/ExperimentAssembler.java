@@ -74,7 +74,7 @@ class ExperimentAssembler {
             String name = h.name() == null ? "hypothesis" : h.name();
             out.add(new Hypothesis(name, verifier, ParamResolver.resolve("verifier '" + verifier.type() + "'",
                     verifier.params(), h.verifier().params(), null), Hypotheses.groups(h.metrics()).orElseThrow(),
-                    Hypotheses.grouped(h.metrics()), Hypotheses.ranker(h.ranker()).orElseThrow()));
+                    Hypotheses.grouped(h.metrics()), Hypotheses.ranker(h.ranker()).orElseThrow(), h.correction()));
         }
         return out;
     }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RankingTest {
 
     private static Hypothesis hypothesis(Ranker ranker) {
-        return new Hypothesis("h", null, Params.of(Map.of()), List.of(List.of("m")), false, ranker);
+        return new Hypothesis("h", null, Params.of(Map.of()), List.of(List.of("m")), false, ranker, null);
     }
 
     @Test
