@@ -65,7 +65,7 @@ class RunExecutor {
     }
 
     void execute(UUID runId) {
-        Run run = tx.execute(s -> start(runId));
+        Run run = OnConflict.retry(() -> tx.execute(s -> start(runId)));
         if (run == null) {
             return;
         }
@@ -117,12 +117,13 @@ class RunExecutor {
     }
 
     private void update(UUID runId, Consumer<Run> change) {
-        tx.executeWithoutResult(s -> {
+        OnConflict.retry(() -> tx.execute(s -> {
             Run run = runs.findById(runId).orElseThrow();
             if (!run.getStatus().isFinished()) {
                 change.accept(run);
                 runs.saveAndFlush(run);
             }
-        });
+            return run;
+        }));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,10 +49,11 @@ public class RunService {
     private final RunLogStore logs;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler, OneTimeTask<String> runTask,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, JsonMapper json, Clock clock) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -64,6 +66,7 @@ public class RunService {
         this.logs = logs;
         this.json = json;
         this.clock = clock;
+        this.tx = tx;
     }
 
     @Transactional
@@ -149,8 +152,12 @@ public class RunService {
                 .forEach(u -> unitStore.copy(u, run.getId()));
     }
 
-    @Transactional
+    /** Runs in its own short transaction, retried when it races the run's node. */
     public RunView cancel(UUID runId) {
+        return OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
+    }
+
+    private RunView cancelNow(UUID runId) {
         Run run = find(runId);
         if (run.getStatus().isFinished()) {
             throw new ConflictException("run " + runId + " is already " + run.getStatus());
