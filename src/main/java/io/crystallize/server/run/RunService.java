@@ -47,13 +47,14 @@ public class RunService {
     private final CancellationRegistry cancellations;
     private final RunViews views;
     private final RunLogStore logs;
+    private final ResultsCsv csv;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler, OneTimeTask<String> runTask,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -64,6 +65,7 @@ public class RunService {
         this.cancellations = cancellations;
         this.views = views;
         this.logs = logs;
+        this.csv = csv;
         this.json = json;
         this.clock = clock;
         this.tx = tx;
@@ -195,6 +197,16 @@ public class RunService {
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
         return views.seeds(run, conditions(run));
+    }
+
+    /** The per-unit metrics of a finished run as CSV (409 before it has finished). */
+    @Transactional(readOnly = true)
+    public void resultsCsv(UUID runId, java.io.Writer out) {
+        Run run = find(runId);
+        if (!run.getStatus().isFinished()) {
+            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
+        }
+        csv.write(runId, conditions(run), out);
     }
 
     @Transactional(readOnly = true)

@@ -60,6 +60,15 @@ class RunController {
         return runs.results(runId);
     }
 
+    @GetMapping(value = "/api/runs/{runId}/results.csv", produces = "text/csv")
+    ResponseEntity<String> resultsCsv(@PathVariable UUID runId) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        runs.resultsCsv(runId, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-results.csv\"")
+                .body(out.toString());
+    }
+
     @GetMapping("/api/runs/{runId}/seeds")
     List<SeedView> seeds(@PathVariable UUID runId) {
         return runs.seeds(runId);
