@@ -28,6 +28,7 @@ public final class Experiment {
     private final RunLog log;
     private final CancellationToken cancellation;
     private final List<ExperimentPlugin> plugins = new ArrayList<>();
+    private final java.time.Instant startedAt;
     private volatile Long baseSeed;
     private volatile int version;
 
@@ -49,6 +50,7 @@ public final class Experiment {
         this.cancellation = b.cancellation;
         this.baseSeed = b.baseSeed;
         this.version = b.version;
+        this.startedAt = b.startedAt;
         this.plugins.addAll(b.plugins);
     }
 
@@ -80,6 +82,8 @@ public final class Experiment {
         return c;
     }
 
+    /** When the run first started (on any node), or null when not known. */
+    public java.time.Instant startedAt() { return startedAt; }
     public Long baseSeed() { return baseSeed; }
     public void baseSeed(Long seed) { this.baseSeed = seed; }
     public int version() { return version; }
@@ -106,6 +110,7 @@ public final class Experiment {
         private CancellationToken cancellation = new CancellationToken();
         private Long baseSeed;
         private int version;
+        private java.time.Instant startedAt;
 
         public Builder id(String v) { id = v; return this; }
         public Builder name(String v) { name = v; return this; }
@@ -122,6 +127,7 @@ public final class Experiment {
         public Builder cancellation(CancellationToken v) { cancellation = v; return this; }
         public Builder baseSeed(Long v) { baseSeed = v; return this; }
         public Builder version(int v) { version = v; return this; }
+        public Builder startedAt(java.time.Instant v) { startedAt = v; return this; }
 
         public Experiment build() {
             if (datasource == null) {

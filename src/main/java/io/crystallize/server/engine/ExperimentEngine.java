@@ -42,9 +42,7 @@ public final class ExperimentEngine {
      */
     public RunResult run(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
         List<ExperimentPlugin> plugins = experiment.plugins();
-        for (ExperimentPlugin p : plugins) {
-            hook("initHook", p, () -> p.initHook(experiment));
-        }
+        attach(experiment);
         for (ExperimentPlugin p : plugins) {
             hook("beforeRun", p, () -> p.beforeRun(experiment));
         }
@@ -52,9 +50,39 @@ public final class ExperimentEngine {
         experiment.cancellation().throwIfCancelled();
         List<UnitOutcome> units = new ArrayList<>();
         replicates.forEach(r -> units.addAll(r.units()));
+        return finish(experiment, units);
+    }
+
+    /**
+     * Runs some replicates of a run whose loop was handed out ({@link RunDeferredException}), on the node
+     * that took them: the per-unit hooks run here. Call {@code initHook} of the plugins first.
+     */
+    public List<ReplicateResult> runReplicates(Experiment experiment, List<Integer> replicates,
+                                               Map<String, UnitOutcome> done, UnitListener listener) {
+        UnitRunner runner = new UnitRunner(experiment, done, listener);
+        return replicates.stream().map(runner::runReplicate).toList();
+    }
+
+    /**
+     * Completes a run whose units all ended elsewhere: {@code initHook} (the plugins are attached to the run
+     * on this node), then aggregation, hypotheses and {@code afterRun}, as at the end of {@link #run}.
+     */
+    public RunResult complete(Experiment experiment, List<UnitOutcome> units) {
+        attach(experiment);
+        return finish(experiment, units);
+    }
+
+    /** Calls {@code initHook} of every plugin: they are attached to the run on this node. */
+    public void attach(Experiment experiment) {
+        for (ExperimentPlugin p : experiment.plugins()) {
+            hook("initHook", p, () -> p.initHook(experiment));
+        }
+    }
+
+    private RunResult finish(Experiment experiment, List<UnitOutcome> units) {
         List<HypothesisOutcome> hypotheses = new HypothesisEvaluator(correction).evaluate(experiment, units);
         RunResult result = new RunResult(experiment.conditions(), units, hypotheses);
-        for (ExperimentPlugin p : plugins) {
+        for (ExperimentPlugin p : experiment.plugins()) {
             hook("afterRun", p, () -> p.afterRun(experiment, result));
         }
         return result;
@@ -115,7 +143,7 @@ public final class ExperimentEngine {
     private static void hook(String name, ExperimentPlugin plugin, Runnable call) {
         try {
             call.run();
-        } catch (CancellationToken.RunCancelledException | RunInterruptedException e) {
+        } catch (CancellationToken.RunCancelledException | RunInterruptedException | RunDeferredException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new RunFailedException(name + " of plugin " + plugin.getClass().getSimpleName()

@@ -10,13 +10,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cancellation tokens of the runs executing on this node. A cancel request is stored on the run; this
- * registry polls for it, so a cancel reaches the run whichever node received the request.
+ * The cancellation tokens of the runs executing on this node (a run's coordinator and any of its unit
+ * tasks share one). A cancel request is stored on the run; this registry polls for it, so a cancel
+ * reaches the run's units on every node, whichever node received the request.
  */
 @Component
 class CancellationRegistry {
 
-    private final Map<UUID, CancellationToken> running = new ConcurrentHashMap<>();
+    private record Entry(CancellationToken token, int users) {
+    }
+
+    private final Map<UUID, Entry> running = new ConcurrentHashMap<>();
     private final RunRepository runs;
 
     CancellationRegistry(RunRepository runs) {
@@ -24,18 +28,19 @@ class CancellationRegistry {
     }
 
     CancellationToken register(UUID runId) {
-        return running.computeIfAbsent(runId, id -> new CancellationToken());
+        return running.compute(runId, (id, e) -> e == null ? new Entry(new CancellationToken(), 1)
+                : new Entry(e.token(), e.users() + 1)).token();
     }
 
     void unregister(UUID runId) {
-        running.remove(runId);
+        running.computeIfPresent(runId, (id, e) -> e.users() <= 1 ? null : new Entry(e.token(), e.users() - 1));
     }
 
     /** Cancels at once when the run executes here; otherwise the poll of its node finds the request. */
     void cancelLocally(UUID runId) {
-        CancellationToken token = running.get(runId);
-        if (token != null) {
-            token.cancel();
+        Entry entry = running.get(runId);
+        if (entry != null) {
+            entry.token().cancel();
         }
     }
 
@@ -44,7 +49,6 @@ class CancellationRegistry {
         if (running.isEmpty()) {
             return;
         }
-        List<UUID> cancelled = runs.findCancelRequested(List.copyOf(running.keySet()));
-        cancelled.forEach(this::cancelLocally);
+        runs.findCancelRequested(List.copyOf(running.keySet())).forEach(this::cancelLocally);
     }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 @EnableScheduling
 class ExecutionConfiguration {
 
-    static final String RUN_TASK = "run-experiment";
+    /** A task that failed (e.g. its node is shutting down) is tried again shortly, on any node. */
+    private static final FailureHandler<String> RETRY = new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2));
 
     /** Shared by every run's {@code parallel} plugin; when full, the run's own thread takes the work. */
     @Bean(name = "unitExecutor")
@@ -43,8 +44,23 @@ class ExecutionConfiguration {
     /** A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. */
     @Bean
     OneTimeTask<String> runTask(RunExecutor executor) {
-        return Tasks.oneTime(RUN_TASK, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
+        return Tasks.oneTime(RunTasks.RUN).onFailure(RETRY)
                 .execute((instance, ctx) -> executor.execute(UUID.fromString(instance.getData())));
+    }
+
+    /** A group of a distributed run's units; data {@code <runId>/<group index>}. */
+    @Bean
+    OneTimeTask<String> unitsTask(RunExecutor executor) {
+        return Tasks.oneTime(RunTasks.UNITS).onFailure(RETRY).execute((instance, ctx) -> {
+            String[] parts = instance.getData().split("/");
+            executor.executeUnits(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+        });
+    }
+
+    /** A distributed run's completion, scheduled once by the node that finishes its last unit group. */
+    @Bean
+    OneTimeTask<String> completeTask(RunExecutor executor) {
+        return Tasks.oneTime(RunTasks.COMPLETE).onFailure(RETRY)
+                .execute((instance, ctx) -> executor.complete(UUID.fromString(instance.getData())));
     }
 }

@@ -64,6 +64,7 @@ class ExperimentAssembler {
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
                 .log(log).cancellation(token).baseSeed(run.getBaseSeed()).version(run.getVersion())
+                .startedAt(run.getStartedAt())
                 .build();
     }
 

@@ -4,90 +4,110 @@ import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ExperimentEngine;
-import io.crystallize.server.engine.HypothesisOutcome;
+import io.crystallize.server.engine.RunDeferredException;
 import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.RunResult;
-import io.crystallize.server.experiment.ExperimentService;
-import io.crystallize.server.experiment.ExperimentView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Executes one run on this node (called by the db-scheduler task). Idempotent: a finished run is left
- * alone, and a run picked up again after its node died keeps its stored units and runs only the rest.
- * Each status change is its own short transaction; nothing holds a transaction while units execute.
+ * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
+ * run, and a distributed run's completion. Idempotent: a finished run is left alone, and a task executed
+ * again after its node died keeps the stored units and runs only the rest. Each status change is its own
+ * short transaction; nothing holds a transaction while units execute.
  */
 @Component
 class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final RunRepository runs;
-    private final RunHypothesisRepository hypotheses;
     private final UnitStore units;
+    private final UnitTasks unitTasks;
     private final RunLogStore logs;
     private final CancellationRegistry cancellations;
-    private final ExperimentAssembler assembler;
+    private final RunAssembly assembly;
+    private final RunCompletion completion;
     private final ExperimentEngine engine;
-    private final ExperimentService experiments;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
-    private final Clock clock;
     private final String node;
 
-    RunExecutor(RunRepository runs, RunHypothesisRepository hypotheses, UnitStore units, RunLogStore logs,
-                CancellationRegistry cancellations, ExperimentAssembler assembler, ExperimentEngine engine,
-                ExperimentService experiments, TransactionTemplate tx, JsonMapper json, Clock clock,
-                ExecutionProperties props) {
+    RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
+                CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
+                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props) {
         this.runs = runs;
-        this.hypotheses = hypotheses;
         this.units = units;
+        this.unitTasks = unitTasks;
         this.logs = logs;
         this.cancellations = cancellations;
-        this.assembler = assembler;
+        this.assembly = assembly;
+        this.completion = completion;
         this.engine = engine;
-        this.experiments = experiments;
         this.tx = tx;
-        this.json = json;
-        this.clock = clock;
         this.node = props.node();
     }
 
+    /** The run's task: the whole lifecycle here, or up to handing the units out when distributed. */
     void execute(UUID runId) {
-        Run run = OnConflict.retry(() -> tx.execute(s -> start(runId)));
-        if (run == null) {
+        Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+        if (run != null) {
+            guarded(run, experiment -> {
+                RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
+                completion.completed(runId, result);
+                return null;
+            });
+        }
+    }
+
+    /** A unit group of a distributed run: its replicates, with the per-unit hooks running here. */
+    void executeUnits(UUID runId, int index) {
+        Run run = runs.findById(runId).orElse(null);
+        if (run != null && !run.getStatus().isFinished() && !run.isCancelRequested()) {
+            UnitTasks.Group group = unitTasks.group(runId, index);
+            guarded(run, experiment -> {
+                engine.attach(experiment);
+                engine.runReplicates(experiment, group.replicates(), units.load(runId), units.listener(runId, node));
+                return null;
+            });
+        }
+        unitTasks.finished(runId, index);
+    }
+
+    /** A distributed run's completion, once its last unit group has finished. */
+    void complete(UUID runId) {
+        Run run = runs.findById(runId).orElse(null);
+        if (run == null || run.getStatus().isFinished()) {
             return;
         }
+        if (run.isCancelRequested()) {
+            completion.update(runId, r -> r.cancel(completion.now()));
+            return;
+        }
+        guarded(run, experiment -> {
+            completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values())));
+            return null;
+        });
+    }
+
+    /** Runs {@code work} with the run's experiment and maps how it ends onto the run's status. */
+    private void guarded(Run run, Function<Experiment, Void> work) {
+        UUID runId = run.getId();
         CancellationToken token = cancellations.register(runId);
         RunLog runLog = logs.forRun(runId);
         try {
-            ExperimentView view = experiments.get(run.getExperimentId());
-            List<String> conditions = json.readValue(run.getConditionsJson(), STRINGS);
-            Experiment experiment = assembler.assemble(view, run, conditions, runLog, token);
-            RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
-            update(runId, r -> {
-                hypotheses.deleteByRunId(runId);
-                List<HypothesisOutcome> outcomes = result.hypotheses();
-                for (int i = 0; i < outcomes.size(); i++) {
-                    hypotheses.save(new RunHypothesis(runId, i, outcomes.get(i).name(),
-                            json.writeValueAsString(outcomes.get(i))));
-                }
-                r.complete(clock.instant());
-            });
+            work.apply(assembly.experiment(run, runLog, token));
+        } catch (RunDeferredException e) {
+            log.debug("run {}: {}", runId, e.getMessage());
         } catch (RunCancelledException e) {
             runLog.warn("Run cancelled; completed units are kept");
-            update(runId, r -> r.cancel(clock.instant()));
+            completion.update(runId, r -> r.cancel(completion.now()));
         } catch (RunInterruptedException e) {
             runLog.warn("Run interrupted on node " + node + "; it resumes where it stopped");
             throw e;
@@ -95,35 +115,9 @@ class RunExecutor {
             log.warn("run {} failed", runId, e);
             String cause = e.getMessage() + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")");
             runLog.log(RunLog.Level.ERROR, "Run failed: " + cause);
-            update(runId, r -> r.fail(cause, clock.instant()));
+            completion.update(runId, r -> r.fail(cause, completion.now()));
         } finally {
             cancellations.unregister(runId);
         }
-    }
-
-    /** Marks the run RUNNING on this node, or returns null when there is nothing to do. */
-    private Run start(UUID runId) {
-        Run run = runs.findById(runId).orElse(null);
-        if (run == null || run.getStatus().isFinished()) {
-            return null;
-        }
-        if (run.isCancelRequested()) {
-            run.cancel(clock.instant());
-            runs.saveAndFlush(run);
-            return null;
-        }
-        run.start(node, clock.instant());
-        return runs.saveAndFlush(run);
-    }
-
-    private void update(UUID runId, Consumer<Run> change) {
-        OnConflict.retry(() -> tx.execute(s -> {
-            Run run = runs.findById(runId).orElseThrow();
-            if (!run.getStatus().isFinished()) {
-                change.accept(run);
-                runs.saveAndFlush(run);
-            }
-            return run;
-        }));
     }
 }

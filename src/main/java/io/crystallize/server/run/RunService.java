@@ -1,7 +1,6 @@
 package io.crystallize.server.run;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.engine.plugins.SeedPlugin;
@@ -43,7 +42,6 @@ public class RunService {
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<String> runTask;
     private final CancellationRegistry cancellations;
     private final RunViews views;
     private final RunLogStore logs;
@@ -53,7 +51,7 @@ public class RunService {
     private final TransactionTemplate tx;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
-               ExperimentLimits limits, SchedulerClient scheduler, OneTimeTask<String> runTask,
+               ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
         this.units = units;
@@ -61,7 +59,6 @@ public class RunService {
         this.experiments = experiments;
         this.limits = limits;
         this.scheduler = scheduler;
-        this.runTask = runTask;
         this.cancellations = cancellations;
         this.views = views;
         this.logs = logs;
@@ -92,7 +89,8 @@ public class RunService {
         if (resume) {
             keepCompletedUnits(previous.get(), run, conditions);
         }
-        scheduler.scheduleIfNotExists(runTask.instance(run.getId().toString(), run.getId().toString()), clock.instant());
+        scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
+                .scheduledTo(clock.instant()));
         return views.view(run);
     }
 

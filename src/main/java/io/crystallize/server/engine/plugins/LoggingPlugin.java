@@ -8,6 +8,8 @@ import io.crystallize.server.engine.StepInvocation;
 import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -20,7 +22,7 @@ public final class LoggingPlugin implements ExperimentPlugin {
 
     private final boolean verbose;
     private final RunLog.Level level;
-    private volatile long startedNanos;
+    private volatile Instant started;
 
     public LoggingPlugin(boolean verbose, String logLevel) {
         this.verbose = verbose;
@@ -39,7 +41,7 @@ public final class LoggingPlugin implements ExperimentPlugin {
 
     @Override
     public void beforeRun(Experiment experiment) {
-        startedNanos = System.nanoTime();
+        started = Instant.now();
         log(experiment, RunLog.Level.INFO, "Experiment: %d replicates, %d treatments, %d hypotheses (seed=%s)".formatted(
                 experiment.replicates(), experiment.treatments().size(), experiment.hypotheses().size(),
                 experiment.baseSeed()));
@@ -60,7 +62,9 @@ public final class LoggingPlugin implements ExperimentPlugin {
 
     @Override
     public void afterRun(Experiment experiment, RunResult result) {
-        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        // A distributed run completes on another node than the one whose beforeRun started it.
+        Instant from = started != null ? started : experiment.startedAt() != null ? experiment.startedAt() : Instant.now();
+        double seconds = Duration.between(from, Instant.now()).toMillis() / 1000.0;
         String best = result.hypotheses().stream().filter(h -> h.ranking().best() != null)
                 .map(h -> h.name() + ": '" + h.ranking().best() + "'").collect(Collectors.joining(", "));
         log(experiment, RunLog.Level.INFO, String.format(Locale.ROOT, "Completed in %.1fs%s; %d errors", seconds,
