@@ -3,6 +3,7 @@ package io.crystallize.server.run;
 import io.crystallize.server.engine.RunLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +48,13 @@ class RunLogStore {
     }
 
     private void insert(UUID runId, RunLog.Level level, String message) {
-        jdbc.update("insert into run_log (run_id, logged_at, level, message) values (?, ?, ?, ?)",
-                runId, Timestamp.from(clock.instant()), level.name(), message);
+        try {
+            jdbc.update("insert into run_log (run_id, logged_at, level, message) values (?, ?, ?, ?)",
+                    runId, Timestamp.from(clock.instant()), level.name(), message);
+        } catch (DataAccessException e) {
+            // A log line must never fail a run; the server log above still has it.
+            log.warn("[run {}] could not store a log line: {}", runId, e.getMessage());
+        }
     }
 
     private static void serverLog(UUID runId, RunLog.Level level, String message) {

@@ -4,7 +4,9 @@ import io.crystallize.server.engine.MetricValue;
 import io.crystallize.server.engine.UnitError;
 import io.crystallize.server.engine.UnitListener;
 import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.engine.RunInterruptedException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -42,6 +44,20 @@ class UnitStore {
     }
 
     void save(UUID runId, UnitOutcome o, String node) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insertOnce(runId, o, node);
+                return;
+            } catch (TransientDataAccessException e) {
+                // A lock timeout or a dropped connection: the unit's outcome is still good, store it again.
+                if (attempt >= 5) {
+                    throw new RunInterruptedException(e);
+                }
+            }
+        }
+    }
+
+    private void insertOnce(UUID runId, UnitOutcome o, String node) {
         try {
             tx.executeWithoutResult(s -> {
                 if (!units.existsByRunIdAndReplicateAndCondition(runId, o.replicate(), o.condition())) {
