@@ -3,11 +3,13 @@ package io.crystallize.server.e2e;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import java.util.UUID;
 
 /** The whole service on a random port over its real database; tests talk to it over HTTP only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordingGlobalPlugin.Config.class)
 abstract class E2eTest {
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package io.crystallize.server.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the trace plugin, the run log shows the hook order of SPEC §2 line for line. */
 class TraceLogTest extends E2eTest {
+
+    @Autowired
+    RecordingGlobalPlugin globalPlugin;
 
     @Test
     void theRunLogShowsEveryHookCallInOrder() {
@@ -39,6 +43,7 @@ class TraceLogTest extends E2eTest {
         }
         expected.add("hook=afterRun");
         assertThat(hooks).containsExactlyElementsOf(expected);
+        assertThat(globalPlugin.completedUnitsByRun).containsEntry(runId, 4L);
         assertThat(logs.body()).contains("Experiment: 2 replicates, 1 treatments, 0 hypotheses (seed=7)")
                 .containsPattern("Completed in \\d+\\.\\ds; 0 errors");
     }
