@@ -10,5 +10,5 @@ interface ExperimentRepository extends JpaRepository<StoredExperiment, UUID> {
 
     boolean existsByName(String name);
 
-    Page<StoredExperiment> findByNameContainingIgnoreCase(String name, Pageable pageable);
+    Page<StoredExperiment> findByName(String name, Pageable pageable);
 }

@@ -53,7 +53,7 @@ public class ExperimentService {
     @Transactional(readOnly = true)
     public Page<ExperimentView> list(String name, Pageable pageable) {
         Page<StoredExperiment> page = name == null || name.isBlank() ? experiments.findAll(pageable)
-                : experiments.findByNameContainingIgnoreCase(name, pageable);
+                : experiments.findByName(name, pageable);
         return page.map(this::view);
     }
 
