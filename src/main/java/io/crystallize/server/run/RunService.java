@@ -208,6 +208,12 @@ public class RunService {
     }
 
     @Transactional(readOnly = true)
+    public List<UnitView> units(UUID runId) {
+        Run run = find(runId);
+        return views.units(run, conditions(run));
+    }
+
+    @Transactional(readOnly = true)
     public List<String> logs(UUID runId) {
         return logs.lines(find(runId).getId());
     }

@@ -21,6 +21,6 @@ public record RunView(UUID id, UUID experimentId, int version, RunStatus status,
     static Map<String, String> links(UUID id) {
         String base = "/api/runs/" + id;
         return Map.of("self", base, "results", base + "/results", "seeds", base + "/seeds",
-                "artifacts", base + "/artifacts", "logs", base + "/logs");
+                "artifacts", base + "/artifacts", "logs", base + "/logs", "units", base + "/units");
     }
 }

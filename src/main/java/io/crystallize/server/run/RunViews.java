@@ -92,6 +92,14 @@ class RunViews {
                 .map(u -> new SeedView(u.replicate(), u.condition(), u.seed())).toList();
     }
 
+    List<UnitView> units(Run run, List<String> conditions) {
+        List<RunUnit> rows = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(run.getId()));
+        rows.sort(java.util.Comparator.comparingInt(RunUnit::getReplicate)
+                .thenComparingInt(u -> conditions.indexOf(u.getCondition())));
+        return rows.stream().map(u -> new UnitView(u.getReplicate(), u.getCondition(), u.getStatus(), u.getSeed(),
+                u.getNode(), u.getFinishedAt())).toList();
+    }
+
     /** The run's stored units, by replicate and then condition in run order. */
     private List<UnitOutcome> outcomes(Run run, List<String> conditions) {
         List<UnitOutcome> outcomes = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(run.getId()).stream()

@@ -43,5 +43,11 @@ class DistributedSingleNodeTest extends E2eTest {
         assertThat(api.get("/api/runs/" + runId + "/logs").body()).contains("Units handed to 3 tasks")
                 .containsPattern("Completed in \\d+\\.\\ds; 0 errors");
         assertThat(api.get("/api/runs/" + runId + "/seeds").json()).hasSize(10);
+        JsonNode units = api.get("/api/runs/" + runId + "/units").json();
+        assertThat(units).hasSize(10);
+        units.forEach(u -> {
+            assertThat(u.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(u.get("node").asString()).isNotBlank();
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.crystallize.server.run.RunService;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
+import io.crystallize.server.run.UnitView;
 import io.crystallize.server.web.PageResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
@@ -67,6 +68,11 @@ class RunController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-results.csv\"")
                 .body(out.toString());
+    }
+
+    @GetMapping("/api/runs/{runId}/units")
+    List<UnitView> units(@PathVariable UUID runId) {
+        return runs.units(runId);
     }
 
     @GetMapping("/api/runs/{runId}/seeds")
