@@ -1,0 +1,122 @@
+package io.crystallize.server.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A small client of the service's HTTP API over real HTTP (JDK HttpClient), for end-to-end tests. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final java.util.Set<String> FINISHED = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
+
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    public Api(int port) {
+        this(URI.create("http://localhost:" + port));
+    }
+
+    /** One HTTP exchange's outcome. */
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Response post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    public Response post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isHealthy() {
+        try {
+            Response r = get("/actuator/health");
+            return r.status() == 200 && "UP".equals(r.json().path("status").asString());
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
+        }
+    }
+
+    /** Creates an experiment and returns its id. */
+    public String createExperiment(String json) {
+        Response r = post("/api/experiments", json);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    /** Starts a run (body may be null) and returns its id. */
+    public String startRun(String experimentId, String body) {
+        Response r = post("/api/experiments/" + experimentId + "/runs", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return r.json().path("id").asString();
+    }
+
+    public JsonNode run(String runId) {
+        Response r = get("/api/runs/" + runId);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** Waits until the run has finished and returns it; it must have ended {@code COMPLETED}. */
+    public JsonNode awaitCompleted(String runId, Duration atMost) {
+        JsonNode run = await("run " + runId + " finished").atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> run(runId), r -> FINISHED.contains(r.path("status").asString()));
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    public JsonNode results(String runId) {
+        Response r = get("/api/runs/" + runId + "/results");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+}
