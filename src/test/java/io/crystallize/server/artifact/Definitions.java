@@ -36,7 +36,7 @@ final class Definitions {
     /** Per unit a 2 MiB {@code big.bin} and a 1-byte {@code small.txt}, with a treatment {@code t} (reference §7.3). */
     static Map<String, Object> bigAndSmall(String name, Map<String, Object> artifactParams) {
         return experiment(name, List.of(
-                        step("artifact.bytes", Map.of("name", "big.bin", "size", 2 * ArtifactHttpTest.MIB)),
+                        step("artifact.bytes", Map.of("name", "big.bin", "size", 2 * ServiceTest.MIB)),
                         step("artifact.bytes", Map.of("name", "small.txt", "size", 1)),
                         step("stats.summary", Map.of())),
                 List.of(treatment("t", Map.of())), 1, artifactParams);
