@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * crystallize's ArtifactPlugin (SPEC §3): after each step, the artifacts the step logged are written to
@@ -33,14 +34,18 @@ final class ArtifactPlugin implements ExperimentPlugin {
     private final ArtifactStore store;
     private final ArtifactRecorder recorder;
     private final RunFiles files;
+    /** Run id → the units ("replicate/condition") already stored for the run, which it will not execute. */
+    private final Function<UUID, Set<String>> carriedUnits;
     /** Bytes this run has recorded, for the per-run limit; loaded from the records on first use. */
     private final AtomicLong runBytes = new AtomicLong(-1);
 
-    ArtifactPlugin(ArtifactSettings settings, ArtifactStore store, ArtifactRecorder recorder, RunFiles files) {
+    ArtifactPlugin(ArtifactSettings settings, ArtifactStore store, ArtifactRecorder recorder, RunFiles files,
+                   Function<UUID, Set<String>> carriedUnits) {
         this.settings = settings;
         this.store = store;
         this.recorder = recorder;
         this.files = files;
+        this.carriedUnits = carriedUnits;
     }
 
     ArtifactSettings settings() {
@@ -49,13 +54,16 @@ final class ArtifactPlugin implements ExperimentPlugin {
 
     /**
      * The version folder belongs to this run: records of earlier runs there are superseded and files this
-     * run did not write are removed, so a non-versioned run leaves no stale files of an earlier one. What this
-     * run recorded before a crash stays, because its completed units are not executed again.
+     * run did not write are removed, so a non-versioned run leaves no stale files of an earlier one. Units this
+     * run does not execute again keep their files: what it recorded before a crash, and (resume) the artifacts
+     * of the units it carries over from the latest run, whose records it adopts first.
      */
     @Override
     public void beforeRun(Experiment experiment) {
         String folder = folder(experiment);
         String root = settings.root();
+        int adopted = recorder.adopt(experiment.name(), experiment.version(), root, runId(experiment),
+                carriedUnits.apply(runId(experiment)), UUID.fromString(experiment.id()));
         int superseded = recorder.supersedeOthers(experiment.name(), experiment.version(), root, runId(experiment));
         Set<String> mine = recorder.availableKeys(runId(experiment));
         int removed = 0;
@@ -67,7 +75,8 @@ final class ArtifactPlugin implements ExperimentPlugin {
         store.deleteEmptyFolders(root, folder);
         if (superseded > 0 || removed > 0) {
             experiment.log().info("Artifacts: " + folder + " is replaced by this run (" + superseded
-                    + " earlier artifact records superseded, " + removed + " earlier files removed)");
+                    + " earlier artifact records superseded, " + adopted + " kept for the units this run carries over, "
+                    + removed + " earlier files removed)");
         }
         runBytes.set(recorder.totalSize(runId(experiment)));
     }

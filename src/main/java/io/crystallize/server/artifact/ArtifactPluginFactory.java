@@ -4,13 +4,18 @@ import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.run.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The {@code artifacts} plugin type. {@code artifactRetention} and {@code bigFileThresholdMb} have no declared
@@ -32,9 +37,12 @@ class ArtifactPluginFactory implements PluginFactory {
     private final ArtifactStore store;
     private final ArtifactRecorder recorder;
     private final RunFiles files;
+    /** Looked up when a plugin needs it: the run service depends, through the catalog, on this factory. */
+    private final ObjectProvider<RunService> runs;
 
     ArtifactPluginFactory(ArtifactProperties properties, Environment environment, ArtifactStore store,
-                          ArtifactRecorder recorder, JsonMapper json) {
+                          ArtifactRecorder recorder, JsonMapper json, ObjectProvider<RunService> runs) {
+        this.runs = runs;
         this.properties = properties;
         this.environment = environment;
         this.store = store;
@@ -70,7 +78,16 @@ class ArtifactPluginFactory implements PluginFactory {
 
     @Override
     public ExperimentPlugin create(Params params) {
-        return new ArtifactPlugin(settings(params), store, recorder, files);
+        return new ArtifactPlugin(settings(params), store, recorder, files, this::storedUnits);
+    }
+
+    /**
+     * The units already stored for a run (a resumed run's copies, or units done before a crash): every stored
+     * unit has its seed recorded, because the seed plugin joins every run.
+     */
+    private Set<String> storedUnits(UUID runId) {
+        return runs.getObject().seeds(runId).stream().map(s -> ArtifactRecorder.unit(s.replicate(), s.condition()))
+                .collect(Collectors.toSet());
     }
 
     ArtifactSettings settings(Params params) {

@@ -63,6 +63,43 @@ class ArtifactRecorder {
         return previous == null ? 0 : previous;
     }
 
+    /**
+     * Copies into {@code runId} the available records other runs wrote in a version folder for the units this run
+     * carries over (a resumed run keeps the completed units of the latest run, which are not executed again), so
+     * their files survive the replacement of the folder and are listed with this run. Returns how many.
+     */
+    int adopt(String experimentName, int version, String root, UUID runId, Set<String> carriedUnits, UUID experimentId) {
+        if (carriedUnits.isEmpty()) {
+            return 0;
+        }
+        Integer n = tx.execute(s -> {
+            Set<String> mine = artifacts.findByRunId(runId).stream().map(ArtifactRecorder::identity)
+                    .collect(Collectors.toSet());
+            int copied = 0;
+            for (ArtifactRecord a : artifacts.findByExperimentNameAndVersionAndRootDirAndState(experimentName, version,
+                    root, ArtifactState.AVAILABLE)) {
+                if (!a.getRunId().equals(runId) && carriedUnits.contains(unit(a.getReplicate(), a.getCondition()))
+                        && mine.add(identity(a))) {
+                    artifacts.save(new ArtifactRecord(new NewArtifact(runId, experimentId, experimentName, version,
+                            a.getReplicate(), a.getCondition(), a.getStepIndex(), a.getStep(), a.getName(), root,
+                            a.getStorageKey(), new StoredFile(a.getSizeBytes(), a.getSha256()), a.getContentType()),
+                            clock.instant()));
+                    copied++;
+                }
+            }
+            return copied;
+        });
+        return n == null ? 0 : n;
+    }
+
+    static String unit(int replicate, String condition) {
+        return replicate + "/" + condition;
+    }
+
+    private static String identity(ArtifactRecord a) {
+        return unit(a.getReplicate(), a.getCondition()) + "/" + a.getStep() + "/" + a.getName();
+    }
+
     /** Marks the available records of a version folder that other runs wrote; returns how many. */
     int supersedeOthers(String experimentName, int version, String root, UUID runId) {
         Integer n = tx.execute(s -> artifacts.supersede(experimentName, version, root, runId));

@@ -17,6 +17,9 @@ interface ArtifactRepository extends JpaRepository<ArtifactRecord, UUID> {
 
     List<ArtifactRecord> findByRunId(UUID runId);
 
+    List<ArtifactRecord> findByExperimentNameAndVersionAndRootDirAndState(String experimentName, int version,
+                                                                          String rootDir, ArtifactState state);
+
     @Query("select coalesce(sum(a.sizeBytes), 0) from ArtifactRecord a where a.runId = :runId")
     long totalSize(@Param("runId") UUID runId);
 

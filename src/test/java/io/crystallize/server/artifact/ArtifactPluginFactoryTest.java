@@ -18,7 +18,7 @@ class ArtifactPluginFactoryTest {
     final MockEnvironment env = new MockEnvironment();
     final ArtifactPluginFactory factory = new ArtifactPluginFactory(
             new ArtifactProperties("./configured", DataSize.ofMegabytes(5), DataSize.ofGigabytes(1)), env,
-            new FileSystemArtifactStore(), null, JsonMapper.builder().build());
+            new FileSystemArtifactStore(), null, JsonMapper.builder().build(), null);
 
     private ArtifactSettings settings(Map<String, Object> params) {
         Params resolved = ParamResolver.resolve("plugin 'artifacts'", factory.params(), params, null);

@@ -78,4 +78,29 @@ class VersioningTest extends ArtifactHttpTest {
             assertThat(http.get(a.get("downloadUrl").asString()).status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aResumedRunKeepsTheArtifactsOfTheUnitsItCarriesOver() throws Exception {
+        String name = unique("resume");
+        String id = http.createExperiment(experiment(name, List.of(step("artifact.json", Map.of("name", "data.json"))),
+                List.of(treatment("a", Map.of()), treatment("b", Map.of())), 1, Map.of()));
+        JsonNode first = http.run(id, Map.of("treatments", List.of("a")));
+        JsonNode resumed = http.run(id, Map.of("strategy", "resume"));
+        assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
+
+        Path v0 = ROOT.resolve(name).resolve("v0");
+        assertThat(files(v0)).contains("replicate_0/baseline/artifact.json/data.json",
+                "replicate_0/a/artifact.json/data.json", "replicate_0/b/artifact.json/data.json");
+        JsonNode artifacts = http.get("/api/runs/" + resumed.get("id").asString() + "/artifacts").json();
+        List<String> conditions = new java.util.ArrayList<>();
+        for (JsonNode a : artifacts) {
+            conditions.add(a.get("condition").asString());
+            assertThat(a.get("state").asString()).isEqualTo("AVAILABLE");
+            assertThat(http.get(a.get("downloadUrl").asString()).status()).isEqualTo(200);
+        }
+        assertThat(conditions).containsExactly("baseline", "a", "b");
+        for (JsonNode a : http.get("/api/runs/" + first.get("id").asString() + "/artifacts").json()) {
+            assertThat(a.get("state").asString()).isEqualTo("SUPERSEDED");
+        }
+    }
 }
