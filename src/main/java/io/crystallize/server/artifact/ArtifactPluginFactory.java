@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -65,15 +66,26 @@ class ArtifactPluginFactory implements PluginFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.optional("rootDir", "string", null,
-                        "the root folder; absent: crystallize.artifacts.root-dir (./data)"),
+                ParamSpec.optional("rootDir", "string", "./data",
+                        "the root folder; absent: crystallize.artifacts.root-dir (./data). It must lie inside the root "
+                                + "or one of crystallize.artifacts.allowed-roots"),
                 ParamSpec.optional("versioned", "boolean", false,
                         "a new version folder per run; otherwise every run replaces v0"),
-                ParamSpec.optional("artifactRetention", "integer", null, "versions that keep their artifacts (all "
+                ParamSpec.optional("artifactRetention", "integer", DEFAULT_RETENTION, "versions that keep their artifacts (all "
                         + "when <= 0); absent: " + RETENTION_ENV + " if set, else " + DEFAULT_RETENTION),
-                ParamSpec.optional("bigFileThresholdMb", "number", null, "in kept versions but the newest, files "
+                ParamSpec.optional("bigFileThresholdMb", "number", DEFAULT_THRESHOLD_MB, "in kept versions but the newest, files "
                         + "over this many MiB are deleted; absent: " + THRESHOLD_ENV + " if set, else "
                         + DEFAULT_THRESHOLD_MB).withMinimum(0));
+    }
+
+    /** An explicit rootDir must lie inside the configured root or an allowed root: clients cannot write anywhere. */
+    @Override
+    public Map<String, String> validate(Map<String, Object> explicitParams) {
+        if (explicitParams.get("rootDir") instanceof String dir && !dir.isBlank() && !properties.allows(dir)) {
+            return Map.of("rootDir", "must lie inside " + properties.rootDir() + " or one of crystallize.artifacts."
+                    + "allowed-roots " + properties.allowedRoots());
+        }
+        return Map.of();
     }
 
     @Override
@@ -91,11 +103,12 @@ class ArtifactPluginFactory implements PluginFactory {
     }
 
     ArtifactSettings settings(Params params) {
-        String rootDir = params.has("rootDir") && !params.getString("rootDir").isBlank()
+        String rootDir = params.isExplicit("rootDir") && !params.getString("rootDir").isBlank()
                 ? params.getString("rootDir") : properties.rootDir();
-        int retention = params.has("artifactRetention") ? params.getInt("artifactRetention")
+        // SPEC §5: the environment overrides apply only when the param is absent from the definition.
+        int retention = params.isExplicit("artifactRetention") ? params.getInt("artifactRetention")
                 : fromEnvironment(RETENTION_ENV, DEFAULT_RETENTION);
-        double thresholdMb = params.has("bigFileThresholdMb") ? params.getDouble("bigFileThresholdMb")
+        double thresholdMb = params.isExplicit("bigFileThresholdMb") ? params.getDouble("bigFileThresholdMb")
                 : fromEnvironment(THRESHOLD_ENV, DEFAULT_THRESHOLD_MB);
         return new ArtifactSettings(store.root(rootDir), params.getBoolean("versioned"), retention,
                 (long) (thresholdMb * 1024 * 1024), properties.maxArtifactSize().toBytes(),

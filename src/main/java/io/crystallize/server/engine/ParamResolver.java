@@ -15,12 +15,14 @@ public final class ParamResolver {
 
     public static Params resolve(String owner, List<ParamSpec> specs, Map<String, Object> explicit, FrozenContext ctx) {
         Map<String, Object> resolved = new LinkedHashMap<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (ParamSpec spec : specs) {
             Object value;
             String source;
             if (explicit != null && explicit.containsKey(spec.name())) {
                 value = explicit.get(spec.name());
                 source = "params";
+                given.add(spec.name());
             } else if (ctx != null && ctx.contains(spec.name())) {
                 value = ctx.get(spec.name()).orElse(null);
                 source = "context key";
@@ -39,6 +41,6 @@ public final class ParamResolver {
             });
             resolved.put(spec.name(), value);
         }
-        return new Params(resolved);
+        return new Params(resolved, given);
     }
 }

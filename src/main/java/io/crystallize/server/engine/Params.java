@@ -9,9 +9,21 @@ import java.util.Map;
 public final class Params {
 
     private final Map<String, Object> values;
+    private final java.util.Set<String> explicit;
 
     public Params(Map<String, Object> values) {
+        this(values, values.keySet());
+    }
+
+    /** Values, of which {@code explicit} were given in the definition (the rest came from context or defaults). */
+    public Params(Map<String, Object> values, java.util.Set<String> explicit) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.explicit = java.util.Set.copyOf(explicit);
+    }
+
+    /** Whether the definition gave this param explicitly (not a context key, not the declared default). */
+    public boolean isExplicit(String name) {
+        return explicit.contains(name);
     }
 
     public static Params of(Map<String, Object> values) {

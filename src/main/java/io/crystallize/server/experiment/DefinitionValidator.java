@@ -27,6 +27,9 @@ import java.util.Set;
 @Component
 public class DefinitionValidator {
 
+    /** The same rule as the experiment's name: condition names become artifact folder names. */
+    static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^(?!\\.{1,2}$)[A-Za-z0-9][A-Za-z0-9._-]*$");
+
     static final List<String> CORRECTIONS = List.of("holm", "bonferroni", "bh", "none");
 
     private final Catalog catalog;
@@ -71,6 +74,10 @@ public class DefinitionValidator {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < d.treatments().size(); i++) {
             TreatmentSpec t = d.treatments().get(i);
+            if (!SAFE_NAME.matcher(t.name()).matches()) {
+                errors.add(new FieldError("treatments[" + i + "].name", "must be a safe folder name: letters, digits, "
+                        + "'.', '_' or '-', starting with a letter or digit (it names the condition's artifact folder)"));
+            }
             if (!names.add(t.name())) {
                 errors.add(new FieldError("treatments[" + i + "].name", "duplicate treatment name '" + t.name() + "'"));
             }
@@ -110,6 +117,8 @@ public class DefinitionValidator {
         }
         List<ParamSpec> params = found.get().params();
         explicitParams(errors, path, spec, params);
+        found.get().validate(spec.params()).forEach((name, problem) ->
+                errors.add(new FieldError(path + ".params." + name, problem)));
         if (conditions == null) {
             params.stream().filter(p -> p.required() && !spec.params().containsKey(p.name())).forEach(p ->
                     errors.add(new FieldError(path + ".params." + p.name(), "is required")));

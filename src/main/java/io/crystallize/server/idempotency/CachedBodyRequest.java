@@ -47,7 +47,7 @@ class CachedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                throw new IllegalStateException("the body is already read: asynchronous reading is not available");
             }
         };
     }

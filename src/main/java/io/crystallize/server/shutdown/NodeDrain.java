@@ -37,8 +37,12 @@ class NodeDrain implements SmartLifecycle, GlobalPlugin {
         this.scheduler = scheduler;
     }
 
+    /** Also after a stop: a restarted context (e.g. a paused test context reused) takes work again. */
     @Override
     public void start() {
+        if (draining) {
+            scheduler.ifAvailable(Scheduler::resume);
+        }
         draining = false;
         running = true;
     }

@@ -8,6 +8,7 @@ import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,8 @@ class ArtifactPluginFactoryTest {
 
     final MockEnvironment env = new MockEnvironment();
     final ArtifactPluginFactory factory = new ArtifactPluginFactory(
-            new ArtifactProperties("./configured", DataSize.ofMegabytes(5), DataSize.ofGigabytes(1)), env,
+            new ArtifactProperties("./configured", DataSize.ofMegabytes(5), DataSize.ofGigabytes(1),
+                    List.of("/tmp/elsewhere")), env,
             new FileSystemArtifactStore(), null, JsonMapper.builder().build(), null);
 
     private ArtifactSettings settings(Map<String, Object> params) {
@@ -65,5 +67,13 @@ class ArtifactPluginFactoryTest {
         assertThat(s.thresholdBytes()).isEqualTo(512L * 1024);
         assertThat(s.retention()).isEqualTo(-1);
         assertThat(settings(Map.of("rootDir", " ")).root()).endsWith("configured");
+    }
+
+    @Test
+    void anExplicitRootDirMustLieInsideTheRootOrAnAllowedRoot() {
+        assertThat(factory.validate(Map.of("rootDir", "./configured/team-a"))).isEmpty();
+        assertThat(factory.validate(Map.of("rootDir", "/tmp/elsewhere/x"))).isEmpty();
+        assertThat(factory.validate(Map.of("rootDir", "/etc"))).containsKey("rootDir");
+        assertThat(factory.validate(Map.of("rootDir", "./configured/../escape"))).containsKey("rootDir");
     }
 }

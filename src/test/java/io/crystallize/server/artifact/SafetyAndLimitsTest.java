@@ -49,15 +49,11 @@ class SafetyAndLimitsTest extends ArtifactHttpTest {
     }
 
     @Test
-    void aTreatmentNameThatIsNoFolderNameFailsItsUnitInsteadOfEscaping() throws Exception {
-        String id = http.createExperiment(experiment(unique("badcondition"), List.of(step("artifact.json", Map.of())),
-                List.of(treatment("../../outside", Map.of())), 1, Map.of()));
-        JsonNode run = http.run(id, null);
-        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
-        JsonNode errors = http.get("/api/runs/" + run.get("id").asString() + "/results").json().get("errors");
-        assertThat(errors.get("../../outside_rep_0").get("message").asString())
-                .contains("condition '../../outside' is not a safe folder name");
-        assertNothingOutsideTheRoot();
+    void aTreatmentNameThatIsNoFolderNameIsRejectedAtSubmission() throws Exception {
+        Http.Response r = http.post("/api/experiments", experiment(unique("badcondition"),
+                List.of(step("artifact.json", Map.of())), List.of(treatment("../../outside", Map.of())), 1, Map.of()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("treatments[0].name");
     }
 
     @Test

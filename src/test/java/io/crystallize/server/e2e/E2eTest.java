@@ -1,5 +1,6 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

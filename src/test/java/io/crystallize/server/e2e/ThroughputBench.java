@@ -1,5 +1,6 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.support.Api;
 import io.crystallize.server.CrystallizeServerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

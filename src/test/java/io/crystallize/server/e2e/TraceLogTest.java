@@ -1,5 +1,6 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 /** A small client of the service's HTTP API over real HTTP (JDK HttpClient), for end-to-end tests. */
 public final class Api {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The mapper tests use to read and write JSON. */
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final java.util.Set<String> FINISHED = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
@@ -52,6 +53,11 @@ public final class Api {
 
     public Response post(String path, String json) {
         return post(path, json, Map.of());
+    }
+
+    /** Posts {@code body} as JSON (a map, a list, a record; null posts no body). */
+    public Response post(String path, Object body) {
+        return post(path, body == null ? null : JSON.writeValueAsString(body));
     }
 
     public Response post(String path, String json, Map<String, String> headers) {
@@ -91,6 +97,20 @@ public final class Api {
         Response r = post("/api/experiments", json);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
+    }
+
+    public String createExperiment(Object definition) {
+        return createExperiment(JSON.writeValueAsString(definition));
+    }
+
+    public String startRun(String experimentId, Object request) {
+        return startRun(experimentId, request == null ? null : JSON.writeValueAsString(request));
+    }
+
+    /** Waits until the run has finished, however it ended, and returns its final view. */
+    public JsonNode awaitFinished(String runId) {
+        return await("run " + runId + " finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> run(runId), r -> FINISHED.contains(r.path("status").asString()));
     }
 
     /** Starts a run (body may be null) and returns its id. */

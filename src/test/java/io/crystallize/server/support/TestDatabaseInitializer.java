@@ -6,6 +6,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +54,18 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
         private static final String[] NAMES = {
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "spring.datasource.hikari.minimum-idle"};
+            "spring.datasource.hikari.minimum-idle", "crystallize.artifacts.root-dir"};
 
         private final TestDatabase kind;
+        private final Supplier<Path> artifactRoot = memoize(() -> {
+            try {
+                Path dir = Files.createTempDirectory("crystallize-artifacts-");
+                dir.toFile().deleteOnExit();
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
 
         DatabaseProperties(TestDatabase kind, Supplier<TestDatabase.Connection> database) {
             super(SOURCE_NAME, database);
@@ -72,6 +85,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 case "spring.datasource.password" -> "";
                 // Cached contexts keep their pools open; idle connections add up on a shared server.
                 case "spring.datasource.hikari.minimum-idle" -> "1";
+                // Artifacts of a context go to a directory of its own, not the working directory's ./data.
+                case "crystallize.artifacts.root-dir" -> artifactRoot.get().toString();
                 default -> null;
             };
         }

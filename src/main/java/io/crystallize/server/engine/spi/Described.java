@@ -13,4 +13,12 @@ public interface Described {
     String description();
 
     List<ParamSpec> params();
+
+    /**
+     * Rules on explicit params beyond their types (checked at submission): param name → problem.
+     * Empty when the params are fine, which is the default.
+     */
+    default java.util.Map<String, String> validate(java.util.Map<String, Object> explicitParams) {
+        return java.util.Map.of();
+    }
 }
