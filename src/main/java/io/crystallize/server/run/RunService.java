@@ -152,9 +152,16 @@ public class RunService {
                 .forEach(u -> unitStore.copy(u, run.getId()));
     }
 
-    /** Runs in its own short transaction, retried when it races the run's node. */
+    /**
+     * Runs in its own short transaction, retried when it races the run's node. Only once the request is
+     * committed is a run on this node told to stop: it records its end in a transaction of its own.
+     */
     public RunView cancel(UUID runId) {
-        return OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
+        RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
+        if (view.status() == RunStatus.RUNNING) {
+            cancellations.cancelLocally(runId);
+        }
+        return view;
     }
 
     private RunView cancelNow(UUID runId) {
@@ -162,12 +169,9 @@ public class RunService {
         if (run.getStatus().isFinished()) {
             throw new ConflictException("run " + runId + " is already " + run.getStatus());
         }
+        run.requestCancel();
         if (run.getStatus() == RunStatus.QUEUED) {
-            run.requestCancel();
             run.cancel(clock.instant());
-        } else {
-            run.requestCancel();
-            cancellations.cancelLocally(runId);
         }
         return views.view(runs.saveAndFlush(run));
     }
