@@ -3,6 +3,7 @@ package io.crystallize.server.engine.plugins;
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ReplicateResult;
 import io.crystallize.server.engine.RunFailedException;
+import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,8 +56,13 @@ public final class ParallelExecution implements ExperimentPlugin {
             }, executor));
         }
         try {
-            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
+            // get(), not join(): a node shutting down interrupts the run's thread, and the run must hand back.
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            failed.set(true);
+            Thread.currentThread().interrupt();
+            throw new RunInterruptedException(e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
