@@ -6,6 +6,9 @@ import io.crystallize.server.support.SharedPostgres;
 import io.crystallize.server.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +36,7 @@ public final class ClusterBench {
         int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int sleepMs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        nodeClasspathFromThisClassLoader();
         Path dir = Files.createTempDirectory("cluster-bench");
         TestDatabase.Connection db = SharedPostgres.instance().newDatabase();
         try (ServerProcess first = ServerProcess.start(dir, "node-1", db)) {
@@ -48,6 +52,18 @@ public final class ClusterBench {
             }
         }
         System.exit(0);
+    }
+
+    /** Under exec:java the project's classpath is the context class loader's, not java.class.path. */
+    private static void nodeClasspathFromThisClassLoader() throws Exception {
+        if (System.getProperty("surefire.test.class.path") == null
+                && Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            System.setProperty("surefire.test.class.path", String.join(File.pathSeparator, entries));
+        }
     }
 
     private static double median(Api api, int replicates, int sleepMs, int repetitions) {
