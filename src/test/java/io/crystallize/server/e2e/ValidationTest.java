@@ -105,6 +105,18 @@ class ValidationTest extends E2eTest {
     }
 
     @Test
+    void aBodyOverTheRequestSizeLimitIsA413AndStoresNothing() {
+        long before = storedExperiments();
+        Map<String, Object> d = Definitions.minimal(unique("huge"));
+        d.put("description", "x".repeat(1_100_000));
+        Api.Response r = api.post("/api/experiments", d);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("max-request-size");
+        assertThat(storedExperiments()).isEqualTo(before);
+    }
+
+    @Test
     void unreadableJsonIsA400() {
         Api.Response r = api.post("/api/experiments", "{not json");
         assertThat(r.status()).isEqualTo(400);
