@@ -1,5 +1,6 @@
 package io.crystallize.server.run;
 
+import io.crystallize.server.engine.UnitOutcome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A run's per-unit metrics as CSV: one row per recorded value, with its unit's replicate, condition, seed,
@@ -20,20 +20,16 @@ class ResultsCsv {
 
     static final String[] HEADER = {"replicate", "condition", "seed", "metric", "index", "value", "tags"};
 
-    private final RunUnitRepository units;
-    private final UnitStore unitStore;
+    private final RunViews views;
     private final JsonMapper json;
 
-    ResultsCsv(RunUnitRepository units, UnitStore unitStore, JsonMapper json) {
-        this.units = units;
-        this.unitStore = unitStore;
+    ResultsCsv(RunViews views, JsonMapper json) {
+        this.views = views;
         this.json = json;
     }
 
-    void write(UUID runId, List<String> conditions, Writer out) {
-        var outcomes = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(runId).stream()
-                .map(unitStore::outcome).toList());
-        outcomes.sort(io.crystallize.server.engine.RunResult.order(conditions));
+    void write(Run run, List<String> conditions, Writer out) {
+        List<UnitOutcome> outcomes = views.outcomes(run, conditions);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
             for (var unit : outcomes) {
                 for (var metric : unit.metrics().entrySet()) {

@@ -208,7 +208,7 @@ public class RunService {
         if (!run.getStatus().isFinished()) {
             throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
         }
-        csv.write(runId, conditions(run), out);
+        csv.write(run, conditions(run), out);
     }
 
     @Transactional(readOnly = true)

@@ -101,7 +101,7 @@ class RunViews {
     }
 
     /** The run's stored units, by replicate and then condition in run order. */
-    private List<UnitOutcome> outcomes(Run run, List<String> conditions) {
+    List<UnitOutcome> outcomes(Run run, List<String> conditions) {
         List<UnitOutcome> outcomes = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(run.getId()).stream()
                 .map(unitStore::outcome).toList());
         outcomes.sort(RunResult.order(conditions));
