@@ -27,26 +27,30 @@ import static org.awaitility.Awaitility.await;
 @EnabledIfSystemProperty(named = TestDatabase.PROPERTY, matches = "postgres")
 class TwoNodeClusterTest {
 
-    private static String experiment(String name, String executionPlugin) {
+    /** A {@code sleep} only makes units take time: it passes data through and draws nothing. */
+    private static String experiment(String name, int sleepMs, String executionPlugin) {
         return """
                 {"name": "%s",
                  "datasource": {"type": "random.normal", "params": {"n": 50}},
-                 "steps": [{"type": "sleep", "params": {"ms": 150}}, {"type": "math.add"}, {"type": "stats.summary"}],
+                 "steps": [{"type": "sleep", "params": {"ms": %d}}, {"type": "math.add"}, {"type": "stats.summary"}],
                  "treatments": [{"name": "boost", "context": {"delta": 10.0}}],
                  "hypotheses": [{"name": "h", "verifier": {"type": "welch_t_test"}, "metrics": "mean"}],
-                 "replicates": 16,
+                 "replicates": 24,
                  "plugins": [{"type": "seed", "params": {"seed": 42}}, %s]}
-                """.formatted(name, executionPlugin);
+                """.formatted(name, sleepMs, executionPlugin);
     }
 
     @Test
     void aRunSurvivesTheDeathOfANodeWithEveryUnitStoredOnce(@TempDir Path dir) throws Exception {
         TestDatabase.Connection db = SharedPostgres.instance().newDatabase();
-        CompletableFuture<ServerProcess> startingB = CompletableFuture.supplyAsync(() -> ServerProcess.start(dir, "node-b", db));
-        try (ServerProcess a = ServerProcess.start(dir, "node-a", db); ServerProcess b = startingB.join()) {
+        // Two scheduler threads per node: a node takes at most a few groups at a time, so both get work.
+        CompletableFuture<ServerProcess> startingB = CompletableFuture.supplyAsync(() ->
+                ServerProcess.start(dir, "node-b", db, "--db-scheduler.threads=2"));
+        try (ServerProcess a = ServerProcess.start(dir, "node-a", db, "--db-scheduler.threads=2");
+             ServerProcess b = startingB.join()) {
             Api apiA = a.api();
             Api apiB = b.api();
-            String runId = apiA.startRun(apiA.createExperiment(experiment("cluster",
+            String runId = apiA.startRun(apiA.createExperiment(experiment("cluster", 300,
                     "{\"type\": \"distributed\", \"params\": {\"unitsPerTask\": 2}}")), null);
 
             // Both nodes take unit groups; once each has stored units, node A dies.
@@ -55,14 +59,14 @@ class TwoNodeClusterTest {
             a.kill();
 
             JsonNode run = apiB.awaitCompleted(runId, Duration.ofSeconds(90));
-            assertThat(run.path("progress").path("completedUnits").asInt()).isEqualTo(32);
+            assertThat(run.path("progress").path("completedUnits").asInt()).isEqualTo(48);
             JsonNode units = apiB.get("/api/runs/" + runId + "/units").json();
             Set<String> keys = new HashSet<>();
             units.forEach(u -> keys.add(u.path("replicate").asInt() + "/" + u.path("condition").asString()));
-            assertThat(units).hasSize(32);
-            assertThat(keys).hasSize(32);
+            assertThat(units).hasSize(48);
+            assertThat(keys).hasSize(48);
 
-            String serialId = apiB.startRun(apiB.createExperiment(experiment("reference", "{\"type\": \"serial\"}")), null);
+            String serialId = apiB.startRun(apiB.createExperiment(experiment("reference", 0, "{\"type\": \"serial\"}")), null);
             apiB.awaitCompleted(serialId, Duration.ofSeconds(90));
             JsonNode distributed = apiB.results(runId);
             JsonNode serial = apiB.results(serialId);
