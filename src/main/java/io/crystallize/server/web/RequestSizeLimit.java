@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,9 +22,7 @@ import java.nio.charset.StandardCharsets;
  * Bounds the body of every API request ({@code crystallize.limits.max-request-size}, default 1MB): a declared
  * larger body is a 413 problem at once; a chunked body that grows past the limit stops being read (a 400).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimit extends OncePerRequestFilter {
+class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
 
     /** The limit, configurable. */
     @ConfigurationProperties("crystallize.limits")
@@ -37,6 +33,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     RequestSizeLimit(Properties properties) {
         this.max = properties.maxRequestSize().toBytes();
+    }
+
+    /** First of all filters: nothing reads a body before its size is checked. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
