@@ -64,6 +64,8 @@ class ValidationTest extends E2eTest {
                 rule("plugins[0].params.maxWorkers", d -> d.put("plugins", List.of(Map.of("type", "parallel",
                         "params", Map.of("maxWorkers", 0))))),
                 rule("colour", d -> d.put("colour", "blue")),
+                rule("plugins[0].params.rootDir", d -> d.put("plugins", List.of(Map.of("type", "artifacts",
+                        "params", Map.of("rootDir", "/etc/crystallize"))))),
                 rule("replicates", d -> d.put("replicates", "many")));
     }
 
