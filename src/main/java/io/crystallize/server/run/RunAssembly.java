@@ -5,7 +5,6 @@ import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.experiment.ExperimentService;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
 @Component
 class RunAssembly {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final ExperimentService experiments;
     private final ExperimentAssembler assembler;
@@ -28,6 +26,6 @@ class RunAssembly {
 
     Experiment experiment(Run run, RunLog log, CancellationToken token) {
         return assembler.assemble(experiments.get(run.getExperimentId()), run,
-                json.readValue(run.getConditionsJson(), STRINGS), log, token);
+                RunConditions.of(run, json), log, token);
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -34,7 +33,6 @@ import java.util.UUID;
 @Service
 public class RunService {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final RunRepository runs;
     private final RunUnitRepository units;
@@ -223,7 +221,7 @@ public class RunService {
     }
 
     List<String> conditions(Run run) {
-        return json.readValue(run.getConditionsJson(), STRINGS);
+        return RunConditions.of(run, json);
     }
 
     Run find(UUID runId) {

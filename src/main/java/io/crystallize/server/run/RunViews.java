@@ -22,7 +22,6 @@ import java.util.UUID;
 @Component
 class RunViews {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final RunUnitRepository units;
@@ -47,7 +46,7 @@ class RunViews {
     }
 
     private RunView view(Run run, Map<UnitStatus, Long> counts) {
-        List<String> conditions = json.readValue(run.getConditionsJson(), STRINGS);
+        List<String> conditions = RunConditions.of(run, json);
         long failed = counts.getOrDefault(UnitStatus.FAILED, 0L);
         RunView.Progress progress = new RunView.Progress(counts.getOrDefault(UnitStatus.COMPLETED, 0L), failed,
                 counts.getOrDefault(UnitStatus.SKIPPED, 0L), (long) run.getReplicates() * conditions.size());
