@@ -18,9 +18,9 @@ import java.util.List;
  * @param retries        further attempts after a connection failure or a 5xx, with the same {@code Idempotency-Key}
  */
 public record RemoteRegistrationRequest(String kind, String type, String description, String url, List<Param> params,
-                                        Duration timeout, Integer maxConcurrency, Integer retries) {
+                                        String timeout, Integer maxConcurrency, Integer retries) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final String DEFAULT_TIMEOUT = "PT30S";
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
     public static final int DEFAULT_RETRIES = 2;
 
@@ -30,6 +30,15 @@ public record RemoteRegistrationRequest(String kind, String type, String descrip
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
         retries = retries == null ? DEFAULT_RETRIES : retries;
+    }
+
+    /** The timeout as a duration; empty when it is not ISO-8601 (a 400 naming {@code timeout}). */
+    public java.util.Optional<Duration> timeoutDuration() {
+        try {
+            return java.util.Optional.of(Duration.parse(timeout));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -39,8 +39,10 @@ final class RegistrationRules {
         }
         url(r.url(), props).ifPresent(problem -> errors.add(new FieldError("url", problem)));
         params(r.params(), errors);
-        Duration timeout = r.timeout();
-        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(props.maxTimeout()) > 0) {
+        Duration timeout = r.timeoutDuration().orElse(null);
+        if (timeout == null) {
+            errors.add(new FieldError("timeout", "must be an ISO-8601 duration such as PT30S, got '" + r.timeout() + "'"));
+        } else if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(props.maxTimeout()) > 0) {
             errors.add(new FieldError("timeout", "must be more than 0 and at most " + props.maxTimeout()
                     + " (crystallize.remote.max-timeout), got " + timeout));
         }

@@ -70,7 +70,7 @@ public class RemoteComponents implements RuntimeEntries {
         }
         List<Param> params = r.params().stream().map(p -> Param.of(RegistrationRules.spec(p))).toList();
         RemoteRegistration saved = registrations.saveAndFlush(new RemoteRegistration(r.kind(), r.type(), r.description(),
-                r.url(), json.writeValueAsString(params), r.timeout().toMillis(), r.maxConcurrency(), r.retries(),
+                r.url(), json.writeValueAsString(params), r.timeoutDuration().orElseThrow().toMillis(), r.maxConcurrency(), r.retries(),
                 clock.instant()));
         return view(saved);
     }
