@@ -4,7 +4,7 @@ import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.remote.RemoteProperties;
 import io.crystallize.server.remote.RemoteRegistrationRequest;
 import io.crystallize.server.remote.RemoteRegistrationRequest.Param;
-import io.crystallize.server.web.FieldError;
+import io.crystallize.server.problem.FieldError;
 
 import java.net.URI;
 import java.net.URISyntaxException;
