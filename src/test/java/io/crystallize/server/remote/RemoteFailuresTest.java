@@ -51,13 +51,13 @@ class RemoteFailuresTest extends RemoteE2eTest {
         LoopbackRemote remote = remote(call -> call.body().path("replicate").asInt() == 1
                 && call.body().path("condition").asString().equals("baseline") ? Answer.hang() : OK);
         String type = register("step", unique("slow"), remote.url("/slow"), List.of(),
-                Map.of("timeout", "PT0.5S", "retries", 2));
+                Map.of("timeout", "PT5S", "retries", 2));
         JsonNode results = run(type, 3);
 
         JsonNode error = results.path("errors").path("baseline_rep_1");
         assertThat(error.path("type").asString()).isEqualTo("RemoteCallException");
         assertThat(error.path("message").asString()).contains("Remote step '" + type + "' (" + remote.url("/slow") + ")",
-                "did not answer within its timeout of PT0.5S");
+                "did not answer within its timeout of PT5S");
         assertThat(results.path("errors").size()).as(results.path("errors").toString()).isEqualTo(1);
         assertThat(results.path("skipped").toString()).contains("boost_rep_1");
         assertThat(results.path("metrics").path("baseline").path("m").toString()).isEqualTo("[1,1]");
