@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +18,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Puts the extensions folder's jars on the application's class path at start: once the environment is known (so
- * {@code crystallize.extensions.dir} may come from any property source), a class loader over the jars, whose
- * parent is the application's, becomes the loader of the application context. Spring Boot then finds each jar's
- * auto-configuration as it finds its own; the jars see the service's classes (the SPI) through the parent.
- * This works the same under {@code ./mvnw spring-boot:run}, {@code java -jar} and a plain main class, unlike
- * Spring Boot's {@code PropertiesLauncher}, which serves the packaged jar only.
+ * Loads the extensions folder's jars at start: once the environment is known (so {@code crystallize.extensions.dir}
+ * may come from any property source), a class loader over the jars, whose parent is the application's, loads the
+ * auto-configuration classes each jar lists in its own
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}, and they join the
+ * application's configuration sources; the jars see the service's classes (the SPI) through the parent.
+ * The application keeps its own class loader: making the extension loader the context's would break JDK proxies
+ * of package-private interfaces (e.g. Spring Data repositories). This works the same under
+ * {@code ./mvnw spring-boot:run}, {@code java -jar} and a plain main class, unlike Spring Boot's
+ * {@code PropertiesLauncher}, which serves the packaged jar only.
  */
 public final class ExtensionJars implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+    static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionJars.class);
 
@@ -43,11 +47,33 @@ public final class ExtensionJars implements ApplicationListener<ApplicationEnvir
         ClassLoader parent = event.getSpringApplication().getClassLoader();
         URLClassLoader loader = new URLClassLoader("extensions", jars.stream().map(ExtensionJars::url).toArray(URL[]::new),
                 parent);
-        event.getSpringApplication().setResourceLoader(new DefaultResourceLoader(loader));
-        // Libraries that look classes up through the thread (e.g. Jackson, Hibernate) see the extensions too.
-        Thread.currentThread().setContextClassLoader(loader);
-        log.info("Loaded {} extension jar(s) from {}: {}", jars.size(), dir,
-                jars.stream().map(p -> p.getFileName().toString()).toList());
+        List<Class<?>> configurations = configurations(loader);
+        event.getSpringApplication().addPrimarySources(configurations);
+        log.info("Loaded {} extension jar(s) from {}: {}; configurations {}", jars.size(), dir,
+                jars.stream().map(p -> p.getFileName().toString()).toList(),
+                configurations.stream().map(Class::getName).toList());
+    }
+
+    /** The classes the jars' own imports files list (not the application's: {@code findResources} skips the parent). */
+    private static List<Class<?>> configurations(URLClassLoader loader) {
+        List<Class<?>> out = new java.util.ArrayList<>();
+        try {
+            for (URL imports : java.util.Collections.list(loader.findResources(IMPORTS))) {
+                try (var in = imports.openStream()) {
+                    for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                        String name = line.replaceAll("#.*", "").trim();
+                        if (!name.isEmpty()) {
+                            out.add(Class.forName(name, false, loader));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an extension's " + IMPORTS, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("an extension lists a class it does not contain: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The folder's {@code *.jar} files in name order (so the load order does not depend on the file system). */

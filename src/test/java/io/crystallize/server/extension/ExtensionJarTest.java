@@ -42,7 +42,8 @@ class ExtensionJarTest {
                     .filter(s -> s.path("type").asString().equals("example.clamp")).findFirst().orElseThrow();
             assertThat(clamp.path("params").toString()).contains("\"name\":\"high\"", "\"required\":true");
             assertThat(clamp.path("remote").asBoolean()).isFalse();
-            assertThat(Files.readString(node.log())).contains("Loaded 1 extension jar(s) from " + extensions);
+            assertThat(Files.readString(node.log())).contains("Loaded 1 extension jar(s) from " + extensions,
+                    "io.crystallize.examples.extension.ExampleExtension");
 
             // The extension's param rules hold at submission like a built-in's: high is required.
             Map<String, Object> d = new java.util.LinkedHashMap<>(Map.of("name", "clamped",
