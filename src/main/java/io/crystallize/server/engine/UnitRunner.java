@@ -1,7 +1,6 @@
 package io.crystallize.server.engine;
 
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
-import io.crystallize.server.engine.spi.ExperimentPlugin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,13 @@ final class UnitRunner {
     private final Experiment experiment;
     private final Map<String, UnitOutcome> done;
     private final UnitListener listener;
+    private final HookInvoker hooks;
 
-    UnitRunner(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
+    UnitRunner(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener, HookInvoker hooks) {
         this.experiment = experiment;
         this.done = done;
         this.listener = listener;
+        this.hooks = hooks;
     }
 
     ReplicateResult runReplicate(int replicate) {
@@ -53,29 +54,23 @@ final class UnitRunner {
 
     UnitOutcome runUnit(int replicate, String condition, Map<String, Object> additions) {
         experiment.cancellation().throwIfCancelled();
-        List<ExperimentPlugin> plugins = experiment.plugins();
         FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
         Long seed = null;
         try {
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);
             ctx.add(ContextKeys.CONDITION_KEY, condition);
             additions.forEach(ctx::add);
-            for (ExperimentPlugin p : plugins) {
-                p.beforeReplicate(experiment, ctx);
-            }
+            hooks.perUnit(experiment, "beforeReplicate", p -> p.beforeReplicate(experiment, ctx));
             seed = ctx.get(ContextKeys.SEED_USED_KEY).map(v -> ((Number) v).longValue()).orElse(null);
             DatasourceInvocation ds = experiment.datasource();
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
                     "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
                 experiment.cancellation().throwIfCancelled();
-                for (ExperimentPlugin p : plugins) {
-                    p.beforeStep(experiment, step, ctx);
-                }
-                data = applyStep(step, data, ctx);
-                for (ExperimentPlugin p : plugins) {
-                    p.afterStep(experiment, step, data, ctx);
-                }
+                hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
+                Object output = applyStep(step, data, ctx);
+                hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
+                data = output;
             }
             return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap());
         } catch (RunCancelledException | RunInterruptedException e) {
@@ -83,7 +78,7 @@ final class UnitRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunInterruptedException(e);
-        } catch (StepFailedException e) {
+        } catch (StepFailedException | HookInvoker.HookFailedException e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()));
         } catch (Exception | StackOverflowError e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The experiment as one run sees it, handed to every plugin hook: the resolved definition (datasource,
  * steps, initial context, the run's active treatments and hypotheses, its replicates), the run's
- * identity, its base seed and version, its log and its cancellation token.
+ * identity, its base seed and version, its log and its cancellation token. Read-only: what a run decides
+ * is decided before it starts, by its plugins' factories.
  */
 public final class Experiment {
 
@@ -29,8 +30,8 @@ public final class Experiment {
     private final CancellationToken cancellation;
     private final List<ExperimentPlugin> plugins = new ArrayList<>();
     private final java.time.Instant startedAt;
-    private volatile Long baseSeed;
-    private volatile int version;
+    private final Long baseSeed;
+    private final int version;
 
     private Experiment(Builder b) {
         this.id = b.id;
@@ -84,10 +85,10 @@ public final class Experiment {
 
     /** When the run first started (on any node), or null when not known. */
     public java.time.Instant startedAt() { return startedAt; }
+    /** The run's base seed, decided before it started (see the seed plugin's factory); null outside a stored run. */
     public Long baseSeed() { return baseSeed; }
-    public void baseSeed(Long seed) { this.baseSeed = seed; }
+    /** The run's artifact version, decided before it started (see the artifacts plugin's factory). */
     public int version() { return version; }
-    public void version(int version) { this.version = version; }
 
     /** The first plugin of the given class, as crystallize's {@code get_plugin}. */
     public <T extends ExperimentPlugin> Optional<T> plugin(Class<T> type) {

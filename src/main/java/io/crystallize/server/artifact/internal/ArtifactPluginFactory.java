@@ -4,6 +4,7 @@ import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.engine.spi.RunPreparation;
 import io.crystallize.server.run.RunLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -84,6 +86,18 @@ class ArtifactPluginFactory implements PluginFactory {
                     + "allowed-roots " + properties.allowedRoots());
         }
         return Map.of();
+    }
+
+    /** Added to every run that lacks it, first of the defaults. */
+    @Override
+    public OptionalInt defaultPosition() {
+        return OptionalInt.of(0);
+    }
+
+    /** Versioned: one more than the experiment's highest version; otherwise every run replaces v0 (SPEC §3). */
+    @Override
+    public void prepare(Params params, RunPreparation run) {
+        run.version(params.getBoolean("versioned") ? run.latestVersion() + 1 : 0);
     }
 
     @Override

@@ -39,8 +39,8 @@ class ExecutionConfiguration {
     }
 
     @Bean
-    ExperimentEngine experimentEngine() {
-        return new ExperimentEngine(MultipleComparisons::adjust);
+    ExperimentEngine experimentEngine(PluginProperties plugins) {
+        return new ExperimentEngine(MultipleComparisons::adjust, plugins.slowHookThreshold());
     }
 
     /** A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. */

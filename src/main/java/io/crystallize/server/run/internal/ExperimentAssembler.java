@@ -13,7 +13,6 @@ import io.crystallize.server.engine.StepInvocation;
 import io.crystallize.server.engine.Treatment;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.Placement;
-import io.crystallize.server.engine.spi.PluginFactory;
 import io.crystallize.server.engine.spi.Verifier;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
@@ -23,28 +22,22 @@ import io.crystallize.server.experiment.Hypotheses;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the engine's {@link Experiment} for one run from the stored definition: catalog lookups, the run's
- * treatments and replicates, fresh plugins from their factories, and the default plugins of SPEC §2.
+ * treatments and replicates, fresh plugins from their factories ({@link RunPlugins}), then the global plugins.
  */
 @Component
 class ExperimentAssembler {
 
-    /** Plugins that provide {@code runExperimentLoop}; a debug run drops them and runs serially. */
-    static final Set<String> EXECUTION_PLUGINS = Set.of("serial", "parallel", "distributed");
-    /** Added, in this order, when a run's plugin list lacks them (crystallize appends the same three). */
-    static final List<String> DEFAULT_PLUGINS = List.of("artifacts", "seed", "logging");
-
     private final Catalog catalog;
+    private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
 
-    ExperimentAssembler(Catalog catalog, List<GlobalPlugin> globalPlugins) {
+    ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins) {
         this.catalog = catalog;
+        this.runPlugins = runPlugins;
         this.globalPlugins = List.copyOf(globalPlugins);
     }
 
@@ -96,29 +89,8 @@ class ExperimentAssembler {
     }
 
     private List<ExperimentPlugin> plugins(ExperimentDefinition d, boolean debug) {
-        List<ComponentSpec> specs = new ArrayList<>();
-        for (ComponentSpec p : d.plugins()) {
-            if (debug && EXECUTION_PLUGINS.contains(p.type())) {
-                continue;
-            }
-            if (debug && p.type().equals("logging")) {
-                Map<String, Object> params = new LinkedHashMap<>(p.params());
-                params.put("verbose", true);
-                p = new ComponentSpec(p.type(), params);
-            }
-            specs.add(p);
-        }
-        for (String type : DEFAULT_PLUGINS) {
-            if (specs.stream().noneMatch(s -> s.type().equals(type)) && catalog.plugin(type).isPresent()) {
-                specs.add(new ComponentSpec(type, debug && type.equals("logging") ? Map.of("verbose", true) : Map.of()));
-            }
-        }
         List<ExperimentPlugin> plugins = new ArrayList<>();
-        for (ComponentSpec spec : specs) {
-            PluginFactory factory = catalog.plugin(spec.type()).orElseThrow();
-            plugins.add(factory.create(ParamResolver.resolve("plugin '" + spec.type() + "'", factory.params(),
-                    spec.params(), null)));
-        }
+        runPlugins.of(d, debug).forEach(e -> plugins.add(e.factory().create(e.params())));
         plugins.addAll(globalPlugins);
         return plugins;
     }

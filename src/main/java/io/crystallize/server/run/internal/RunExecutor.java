@@ -4,10 +4,8 @@ import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ExperimentEngine;
-import io.crystallize.server.engine.RunDeferredException;
 import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.RunLog;
-import io.crystallize.server.engine.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,8 +57,9 @@ class RunExecutor {
         Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
         if (run != null) {
             guarded(run, experiment -> {
-                RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
-                completion.completed(runId, result);
+                // Empty when the units were handed off: the node that finishes the last group completes the run.
+                engine.run(experiment, units.load(runId), units.listener(runId, node))
+                        .ifPresent(result -> completion.completed(runId, result));
                 return null;
             });
         }
@@ -103,8 +102,6 @@ class RunExecutor {
         RunLog runLog = logs.forRun(runId);
         try {
             work.apply(assembly.experiment(run, runLog, token));
-        } catch (RunDeferredException e) {
-            log.debug("run {}: {}", runId, e.getMessage());
         } catch (RunCancelledException e) {
             runLog.warn("Run cancelled; completed units are kept");
             completion.update(runId, r -> r.cancel(completion.now()));

@@ -10,9 +10,7 @@ import io.crystallize.server.run.UnitView;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
-import io.crystallize.server.engine.plugins.SeedPlugin;
 import io.crystallize.server.experiment.ExperimentDefinition;
-import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
 import io.crystallize.server.experiment.ExperimentLimits;
 import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
@@ -49,6 +47,7 @@ public class RunService {
     private final SchedulerClient scheduler;
     private final CancellationRegistry cancellations;
     private final RunViews views;
+    private final RunPlugins plugins;
     private final RunLogStore logs;
     private final ResultsCsv csv;
     private final JsonMapper json;
@@ -57,7 +56,7 @@ public class RunService {
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -66,6 +65,7 @@ public class RunService {
         this.scheduler = scheduler;
         this.cancellations = cancellations;
         this.views = views;
+        this.plugins = plugins;
         this.logs = logs;
         this.csv = csv;
         this.json = json;
@@ -88,8 +88,11 @@ public class RunService {
             throw new ConflictException("the pipeline changed since the latest run (fingerprint "
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
-        Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
-        Run run = runs.save(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
+        // The plugins decide the base seed and the artifact version; a resumed run keeps its predecessor's seed.
+        RunDecisions decisions = new RunDecisions(resume ? previous.get().getBaseSeed() : null,
+                () -> runs.maxVersion(experimentId));
+        plugins.prepare(d, debug, decisions);
+        Run run = runs.save(new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
         if (resume) {
             keepCompletedUnits(previous.get(), run, conditions);
@@ -132,22 +135,6 @@ public class RunService {
         conditions.add(ContextKeys.BASELINE_CONDITION);
         conditions.addAll(chosen);
         return conditions;
-    }
-
-    /** The configured seed, else one drawn now and recorded, so the run can be reproduced. */
-    private static Long baseSeed(ExperimentDefinition d) {
-        return plugin(d, "seed").map(p -> p.params().get("seed")).filter(Number.class::isInstance)
-                .map(n -> ((Number) n).longValue()).orElseGet(SeedPlugin::drawSeed);
-    }
-
-    /** Versioned artifacts: one more than the experiment's highest version; otherwise 0 (SPEC §3). */
-    private int version(UUID experimentId, ExperimentDefinition d) {
-        boolean versioned = plugin(d, "artifacts").map(p -> Boolean.TRUE.equals(p.params().get("versioned"))).orElse(false);
-        return versioned ? runs.maxVersion(experimentId) + 1 : 0;
-    }
-
-    private static Optional<ComponentSpec> plugin(ExperimentDefinition d, String type) {
-        return d.plugins().stream().filter(p -> p.type().equals(type)).findFirst();
     }
 
     private void keepCompletedUnits(Run previous, Run run, List<String> conditions) {

@@ -2,17 +2,13 @@ package io.crystallize.server.engine.spi;
 
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.FrozenContext;
-import io.crystallize.server.engine.ReplicateResult;
 import io.crystallize.server.engine.RunResult;
 import io.crystallize.server.engine.StepInvocation;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.IntFunction;
-
 /**
  * The plugin lifecycle of SPEC §2, with crystallize's hook names. Every hook has a no-op default.
- * A plugin instance belongs to one run; per-unit hooks may be called from several threads at once.
+ * A plugin instance belongs to one run; per-unit hooks may be called from several threads at once. A plugin that
+ * provides the execution strategy ({@code runExperimentLoop}) implements {@link ExecutionStrategy}.
  */
 public interface ExperimentPlugin {
 
@@ -38,12 +34,9 @@ public interface ExperimentPlugin {
     default void afterRun(Experiment experiment, RunResult result) {
     }
 
-    /**
-     * The execution strategy: run {@code replicateFn} for every replicate of {@code experiment.replicates()}
-     * and return the results in any order. An empty Optional declines (crystallize's NotImplemented);
-     * the last plugin that does not decline is used, and serial is the default.
-     */
-    default Optional<List<ReplicateResult>> runExperimentLoop(Experiment experiment, IntFunction<ReplicateResult> replicateFn) {
-        return Optional.empty();
+    /** How errors and the slow-hook log name this plugin. */
+    default String name() {
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 }

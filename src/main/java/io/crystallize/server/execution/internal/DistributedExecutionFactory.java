@@ -1,19 +1,22 @@
-package io.crystallize.server.run.internal;
+package io.crystallize.server.execution.internal;
 
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.run.UnitHandOff;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @Component
 class DistributedExecutionFactory implements PluginFactory {
 
-    private final UnitTasks tasks;
+    private final UnitHandOff tasks;
 
-    DistributedExecutionFactory(UnitTasks tasks) {
+    DistributedExecutionFactory(UnitHandOff tasks) {
         this.tasks = tasks;
     }
 
@@ -32,6 +35,12 @@ class DistributedExecutionFactory implements PluginFactory {
     public List<ParamSpec> params() {
         return List.of(ParamSpec.optional("unitsPerTask", "integer", 50,
                 "units per task; big enough that a task is tens of milliseconds of work").withMinimum(1));
+    }
+
+    /** A debug run is serial: the strategy stays out of it. */
+    @Override
+    public Optional<Map<String, Object>> forDebugRun(Map<String, Object> explicitParams) {
+        return Optional.empty();
     }
 
     @Override

@@ -1,15 +1,15 @@
-package io.crystallize.server.engine.plugins;
+package io.crystallize.server.execution.internal;
 
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ReplicateResult;
 import io.crystallize.server.engine.RunFailedException;
 import io.crystallize.server.engine.RunInterruptedException;
-import io.crystallize.server.engine.spi.ExperimentPlugin;
+import io.crystallize.server.engine.spi.ExecutionStrategy;
+import io.crystallize.server.engine.spi.LoopOutcome;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,12 +21,12 @@ import java.util.function.IntFunction;
  * Replicates on the node's managed, bounded pool, at most {@code maxWorkers} at a time for this run.
  * Each unit owns its seeded generator, so results equal a serial run's.
  */
-public final class ParallelExecution implements ExperimentPlugin {
+final class ParallelExecution implements ExecutionStrategy {
 
     private final int maxWorkers;
     private final Executor executor;
 
-    public ParallelExecution(int maxWorkers, Executor executor) {
+    ParallelExecution(int maxWorkers, Executor executor) {
         if (maxWorkers < 1) {
             throw new IllegalArgumentException("maxWorkers must be at least 1");
         }
@@ -35,7 +35,7 @@ public final class ParallelExecution implements ExperimentPlugin {
     }
 
     @Override
-    public Optional<List<ReplicateResult>> runExperimentLoop(Experiment experiment, IntFunction<ReplicateResult> replicateFn) {
+    public LoopOutcome runExperimentLoop(Experiment experiment, IntFunction<ReplicateResult> replicateFn) {
         int replicates = experiment.replicates();
         ReplicateResult[] results = new ReplicateResult[replicates];
         AtomicInteger next = new AtomicInteger();
@@ -68,6 +68,6 @@ public final class ParallelExecution implements ExperimentPlugin {
             }
             throw new RunFailedException("parallel execution failed: " + e.getCause(), e.getCause());
         }
-        return Optional.of(Arrays.asList(results));
+        return LoopOutcome.completed(Arrays.asList(results));
     }
 }

@@ -1,14 +1,15 @@
-package io.crystallize.server.catalog.plugins;
+package io.crystallize.server.execution.internal;
 
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
-import io.crystallize.server.engine.plugins.ParallelExecution;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 @Component
@@ -33,6 +34,12 @@ class ParallelExecutionFactory implements PluginFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(ParamSpec.optional("maxWorkers", "integer", 4, "replicates of this run at once").withMinimum(1));
+    }
+
+    /** A debug run is serial: the strategy stays out of it. */
+    @Override
+    public Optional<Map<String, Object>> forDebugRun(Map<String, Object> explicitParams) {
+        return Optional.empty();
     }
 
     @Override
