@@ -2,7 +2,6 @@ package io.crystallize.server.run;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.engine.ContextKeys;
-import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.engine.plugins.SeedPlugin;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
@@ -35,7 +34,6 @@ public class RunService {
 
 
     private final RunRepository runs;
-    private final RunUnitRepository units;
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
@@ -43,16 +41,14 @@ public class RunService {
     private final CancellationRegistry cancellations;
     private final RunViews views;
     private final RunLogStore logs;
-    private final ResultsCsv csv;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
+    RunService(RunRepository runs, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
-        this.units = units;
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
@@ -60,7 +56,6 @@ public class RunService {
         this.cancellations = cancellations;
         this.views = views;
         this.logs = logs;
-        this.csv = csv;
         this.json = json;
         this.clock = clock;
         this.tx = tx;
@@ -82,14 +77,16 @@ public class RunService {
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
         Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
-        Run run = runs.save(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
+        // Flushed: the copied units of a resume reference the run's row.
+        Run run = runs.saveAndFlush(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        long kept = 0;
         if (resume) {
-            keepCompletedUnits(previous.get(), run, conditions);
+            kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
         }
         scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                 .scheduledTo(clock.instant()));
-        return views.view(run);
+        return views.view(run, kept);
     }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
@@ -143,13 +140,6 @@ public class RunService {
         return d.plugins().stream().filter(p -> p.type().equals(type)).findFirst();
     }
 
-    private void keepCompletedUnits(Run previous, Run run, List<String> conditions) {
-        units.findByRunIdOrderByReplicateAsc(previous.getId()).stream()
-                .filter(u -> u.getStatus() == UnitStatus.COMPLETED)
-                .filter(u -> u.getReplicate() < run.getReplicates() && conditions.contains(u.getCondition()))
-                .forEach(u -> unitStore.copy(u, run.getId()));
-    }
-
     /**
      * Runs in its own short transaction, retried when it races the run's node. Only once the request is
      * committed is a run on this node told to stop: it records its end in a transaction of its own.
@@ -179,40 +169,23 @@ public class RunService {
         return views.view(find(runId));
     }
 
+    /** A run's view with its ETag (API.md, "Cheap polling"): one primary-key read. */
+    @Transactional(readOnly = true)
+    public Tagged<RunView> getTagged(UUID runId) {
+        Run run = find(runId);
+        return new Tagged<>(RunViews.etag(run), views.view(run));
+    }
+
     @Transactional(readOnly = true)
     public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
         return views.views(runs.search(experimentId, status, pageable));
     }
 
-    @Transactional(readOnly = true)
-    public ResultsView results(UUID runId) {
-        Run run = find(runId);
-        if (!run.getStatus().isFinished()) {
-            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
-        }
-        return views.results(run, conditions(run));
-    }
-
+    /** The seeds of every stored unit of a run, by replicate then condition (in memory: for small runs). */
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
-        return views.seeds(run, conditions(run));
-    }
-
-    /** The per-unit metrics of a finished run as CSV (409 before it has finished). */
-    @Transactional(readOnly = true)
-    public void resultsCsv(UUID runId, java.io.Writer out) {
-        Run run = find(runId);
-        if (!run.getStatus().isFinished()) {
-            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
-        }
-        csv.write(run, conditions(run), out);
-    }
-
-    @Transactional(readOnly = true)
-    public List<UnitView> units(UUID runId) {
-        Run run = find(runId);
-        return views.units(run, conditions(run));
+        return views.seeds(run, conditions(run), 0, -1);
     }
 
     @Transactional(readOnly = true)
