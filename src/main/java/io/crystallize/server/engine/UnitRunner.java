@@ -77,7 +77,7 @@ final class UnitRunner {
                     p.afterStep(experiment, step, data, ctx);
                 }
             }
-            return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap());
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()));
         } catch (RunCancelledException | RunInterruptedException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -41,6 +41,8 @@ public final class EndToEndBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // Idle connections are dropped by the client before the server closes them (no stale keep-alive reuse).
+        System.setProperty("jdk.httpclient.keepalive.timeout", "5");
         String db = args.length > 0 ? args[0] : "h2";
         int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
