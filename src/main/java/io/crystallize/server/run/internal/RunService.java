@@ -6,6 +6,7 @@ import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
+import io.crystallize.server.run.Tagged;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.engine.ContextKeys;

@@ -5,7 +5,7 @@ import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
 
-import io.crystallize.server.run.UnitCursor.Filter;
+import io.crystallize.server.run.internal.UnitCursor.Filter;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;

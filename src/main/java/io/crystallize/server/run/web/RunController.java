@@ -1,6 +1,6 @@
 package io.crystallize.server.run.web;
 
-import io.crystallize.server.run.RunReads;
+import io.crystallize.server.run.internal.RunReads;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.internal.RunService;
 import io.crystallize.server.run.RunStatus;

@@ -1,4 +1,4 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

@@ -1,4 +1,8 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.run.ResultsView;
+import io.crystallize.server.run.RunView;
+import io.crystallize.server.run.StoredResults;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

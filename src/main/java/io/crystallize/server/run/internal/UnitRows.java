@@ -1,4 +1,4 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import io.crystallize.server.engine.UnitError;
 import io.crystallize.server.engine.UnitOutcome;

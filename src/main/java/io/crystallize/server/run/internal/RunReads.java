@@ -1,7 +1,11 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
-import io.crystallize.server.web.ConflictException;
-import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.run.SeedView;
+import io.crystallize.server.run.UnitView;
+import io.crystallize.server.run.StoredResults;
+
+import io.crystallize.server.problem.ConflictException;
+import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.web.PageResponse;
 import org.springframework.stereotype.Service;
 
