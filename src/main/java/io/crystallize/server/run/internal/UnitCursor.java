@@ -3,7 +3,6 @@ package io.crystallize.server.run.internal;
 import io.crystallize.server.engine.UnitStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * Reads a run's stored units from a database cursor, a few hundred rows at a time, so a read of a run of any
  * size takes flat memory: by replicate, then condition in run order (API.md), optionally a page of them.
- * PostgreSQL streams only inside a transaction, so each read is its own read-only one.
+ * PostgreSQL streams only inside a transaction: each read joins the caller's or is its own read-only one.
  */
 @Component
 class UnitCursor {
@@ -41,7 +40,6 @@ class UnitCursor {
         jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(tx.getTransactionManager());
         readOnly.setReadOnly(true);
-        readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every row of {@code filter}; {@code limit} &lt; 0 for all of them from {@code offset} on. */
