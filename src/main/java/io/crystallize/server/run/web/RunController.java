@@ -9,6 +9,7 @@ import io.crystallize.server.run.Tagged;
 import io.crystallize.server.web.PageResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +84,8 @@ class RunController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-results.csv\"")
                 .body(out -> {
-                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    // Not closed by the CSV printer: the container flushes the stream after the body and closes it.
+                    Writer writer = new OutputStreamWriter(StreamUtils.nonClosing(out), StandardCharsets.UTF_8);
                     csv.accept(writer);
                     writer.flush();
                 });
@@ -116,6 +118,7 @@ class RunController {
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(Consumer<java.io.OutputStream> body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body::accept);
+        // Not closed by the JSON generator: the container flushes the stream after the body and closes it.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> body.accept(StreamUtils.nonClosing(out)));
     }
 }

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  * The unit writer against the real database (H2 and PostgreSQL): batches of the configured size, the interval,
  * flush, duplicates left out by the database, and the run's counters equal to the stored rows.
  */
-@SpringBootTest(properties = {"crystallize.run-store.batch-size=7", "crystallize.run-store.batch-interval=1h",
-        "db-scheduler.enabled=false"})
+@SpringBootTest(properties = {"crystallize.run-store.batch-size=7", "crystallize.run-store.batch-interval=1h"
+})
 class UnitWriterTest {
 
     @Autowired
