@@ -72,7 +72,7 @@ final class UnitRunner {
                 hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
                 data = output;
             }
-            return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap());
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()));
         } catch (RunCancelledException | RunInterruptedException e) {
             throw e;
         } catch (InterruptedException e) {

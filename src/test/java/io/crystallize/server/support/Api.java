@@ -55,6 +55,60 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
+    /** A GET with request headers (e.g. {@code If-None-Match}). */
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** An exchange's raw body bytes (as sent: a gzip body stays compressed). */
+    public record BytesResponse(int status, HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The body, gunzipped when the server sent it with {@code Content-Encoding: gzip}. */
+        public String text() {
+            try {
+                byte[] bytes = "gzip".equalsIgnoreCase(header("Content-Encoding"))
+                        ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body;
+                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A GET whose body is kept as bytes, with request headers (e.g. {@code Accept-Encoding: gzip}). */
+    public BytesResponse getBytes(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        headers.forEach(request::header);
+        return sendForBytes(request);
+    }
+
+    /** A POST of JSON whose answer is kept as bytes. */
+    public BytesResponse postBytes(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return sendForBytes(request);
+    }
+
+    private BytesResponse sendForBytes(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesResponse(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json) {
         return post(path, json, Map.of());
     }

@@ -21,12 +21,12 @@ import java.util.function.IntFunction;
  * Replicates on the node's managed, bounded pool, at most {@code maxWorkers} at a time for this run.
  * Each unit owns its seeded generator, so results equal a serial run's.
  */
-final class ParallelExecution implements ExecutionStrategy {
+public final class ParallelExecution implements ExecutionStrategy {
 
     private final int maxWorkers;
     private final Executor executor;
 
-    ParallelExecution(int maxWorkers, Executor executor) {
+    public ParallelExecution(int maxWorkers, Executor executor) {
         if (maxWorkers < 1) {
             throw new IllegalArgumentException("maxWorkers must be at least 1");
         }

@@ -57,6 +57,13 @@ public class Run {
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
+    // Written only by the unit writer's batches (UnitRows), in SQL: JPA reads them and never writes them back.
+    @Column(name = "completed_units", insertable = false, updatable = false)
+    private long completedUnits;
+    @Column(name = "failed_units", insertable = false, updatable = false)
+    private long failedUnits;
+    @Column(name = "skipped_units", insertable = false, updatable = false)
+    private long skippedUnits;
 
     protected Run() {
     }
@@ -134,4 +141,8 @@ public class Run {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public long getRowVersion() { return rowVersion; }
+    public long getCompletedUnits() { return completedUnits; }
+    public long getFailedUnits() { return failedUnits; }
+    public long getSkippedUnits() { return skippedUnits; }
 }

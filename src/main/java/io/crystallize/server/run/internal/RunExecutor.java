@@ -6,14 +6,16 @@ import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ExperimentEngine;
 import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.RunLog;
+import io.crystallize.server.engine.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
@@ -35,11 +37,14 @@ class RunExecutor {
     private final RunCompletion completion;
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
+    private final ResultsDocument results;
+    private final JsonMapper json;
     private final String node;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
-                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props) {
+                ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
+                ExecutionProperties props) {
         this.runs = runs;
         this.units = units;
         this.unitTasks = unitTasks;
@@ -49,6 +54,8 @@ class RunExecutor {
         this.completion = completion;
         this.engine = engine;
         this.tx = tx;
+        this.results = results;
+        this.json = json;
         this.node = props.node();
     }
 
@@ -56,12 +63,13 @@ class RunExecutor {
     void execute(UUID runId) {
         Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
         if (run != null) {
-            guarded(run, experiment -> {
+            guarded(run, (experiment, writer) -> {
                 // Empty when the units were handed off: the node that finishes the last group completes the run.
-                engine.run(experiment, units.load(runId), units.listener(runId, node))
-                        .ifPresent(result -> completion.completed(runId, result));
-                return null;
+                Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
+                writer.flush();
+                result.ifPresent(r -> completion.completed(runId, r));
             });
+            prepareResults(runId);
         }
     }
 
@@ -70,10 +78,10 @@ class RunExecutor {
         Run run = runs.findById(runId).orElse(null);
         if (run != null && !run.getStatus().isFinished() && !run.isCancelRequested()) {
             UnitTasks.Group group = unitTasks.group(runId, index);
-            guarded(run, experiment -> {
+            guarded(run, (experiment, writer) -> {
                 engine.attach(experiment);
-                engine.runReplicates(experiment, group.replicates(), units.load(runId), units.listener(runId, node));
-                return null;
+                engine.runReplicates(experiment, group.replicates(), units.load(runId), writer);
+                writer.flush();
             });
         }
         unitTasks.finished(runId, index);
@@ -89,32 +97,72 @@ class RunExecutor {
             completion.update(runId, r -> r.cancel(completion.now()));
             return;
         }
-        guarded(run, experiment -> {
-            completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values())));
-            return null;
-        });
+        guarded(run, (experiment, writer) ->
+                completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values()))));
+        prepareResults(runId);
     }
 
-    /** Runs {@code work} with the run's experiment and maps how it ends onto the run's status. */
-    private void guarded(Run run, Function<Experiment, Void> work) {
+    /** A finished run's results document is built once, now, rather than by its first reader. */
+    private void prepareResults(UUID runId) {
+        try {
+            runs.findById(runId).filter(r -> r.getStatus().isFinished())
+                    .ifPresent(r -> results.prepare(r, RunConditions.of(r, json)));
+        } catch (RuntimeException e) {
+            log.warn("run {}: results not prepared, the first read builds them ({})", runId, e.toString());
+        }
+    }
+
+    /** The work of a task on the run's experiment, with the writer of its units on this node. */
+    private interface Work {
+        void run(Experiment experiment, UnitWriter writer);
+    }
+
+    /**
+     * Runs {@code work} with the run's experiment and maps how it ends onto the run's status. Whatever the end,
+     * the units that ended are stored first (SPEC §4): a cancelled run keeps them, a run handed back resumes
+     * after them.
+     */
+    private void guarded(Run run, Work work) {
         UUID runId = run.getId();
         CancellationToken token = cancellations.register(runId);
         RunLog runLog = logs.forRun(runId);
+        UnitWriter writer = units.writer(runId, node);
         try {
-            work.apply(assembly.experiment(run, runLog, token));
+            work.run(assembly.experiment(run, runLog, token), writer);
         } catch (RunCancelledException e) {
+            writer.flush();
             runLog.warn("Run cancelled; completed units are kept");
             completion.update(runId, r -> r.cancel(completion.now()));
         } catch (RunInterruptedException e) {
+            flushQuietly(runId, writer);
             runLog.warn("Run interrupted on node " + node + "; it resumes where it stopped");
             throw e;
         } catch (RuntimeException e) {
+            flushQuietly(runId, writer);
             log.warn("run {} failed", runId, e);
             String cause = e.getMessage() + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")");
             runLog.log(RunLog.Level.ERROR, "Run failed: " + cause);
             completion.update(runId, r -> r.fail(cause, completion.now()));
         } finally {
             cancellations.unregister(runId);
+            closeQuietly(runId, writer);
+        }
+    }
+
+    /** A run that ends anyway keeps what can be stored; a writer that failed lost only what runs again. */
+    private static void flushQuietly(UUID runId, UnitWriter writer) {
+        try {
+            writer.flush();
+        } catch (RuntimeException e) {
+            log.warn("run {}: units not stored; they run again when the run resumes ({})", runId, e.toString());
+        }
+    }
+
+    private static void closeQuietly(UUID runId, UnitWriter writer) {
+        try {
+            writer.close();
+        } catch (RuntimeException e) {
+            log.debug("run {}: unit writer closed after a failure ({})", runId, e.toString());
         }
     }
 }

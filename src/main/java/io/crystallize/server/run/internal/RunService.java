@@ -6,10 +6,10 @@ import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
+import io.crystallize.server.run.Tagged;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.engine.ContextKeys;
-import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentLimits;
 import io.crystallize.server.experiment.ExperimentService;
@@ -40,7 +40,6 @@ public class RunService {
 
 
     private final RunRepository runs;
-    private final RunUnitRepository units;
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
@@ -49,16 +48,14 @@ public class RunService {
     private final RunViews views;
     private final RunPlugins plugins;
     private final RunLogStore logs;
-    private final ResultsCsv csv;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
+    RunService(RunRepository runs, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json, Clock clock, TransactionTemplate tx) {
         this.runs = runs;
-        this.units = units;
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
@@ -67,7 +64,6 @@ public class RunService {
         this.views = views;
         this.plugins = plugins;
         this.logs = logs;
-        this.csv = csv;
         this.json = json;
         this.clock = clock;
         this.tx = tx;
@@ -92,14 +88,16 @@ public class RunService {
         RunDecisions decisions = new RunDecisions(resume ? previous.get().getBaseSeed() : null,
                 () -> runs.maxVersion(experimentId));
         plugins.prepare(d, debug, decisions);
-        Run run = runs.save(new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
+        // Flushed: the copied units of a resume reference the run's row.
+        Run run = runs.saveAndFlush(new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        long kept = 0;
         if (resume) {
-            keepCompletedUnits(previous.get(), run, conditions);
+            kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
         }
         scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                 .scheduledTo(clock.instant()));
-        return views.view(run);
+        return views.view(run, kept);
     }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
@@ -137,12 +135,6 @@ public class RunService {
         return conditions;
     }
 
-    private void keepCompletedUnits(Run previous, Run run, List<String> conditions) {
-        units.findByRunIdOrderByReplicateAsc(previous.getId()).stream()
-                .filter(u -> u.getStatus() == UnitStatus.COMPLETED)
-                .filter(u -> u.getReplicate() < run.getReplicates() && conditions.contains(u.getCondition()))
-                .forEach(u -> unitStore.copy(u, run.getId()));
-    }
 
     /**
      * Runs in its own short transaction, retried when it races the run's node. Only once the request is
@@ -173,40 +165,23 @@ public class RunService {
         return views.view(find(runId));
     }
 
+    /** A run's view with its ETag (API.md, "Cheap polling"): one primary-key read. */
+    @Transactional(readOnly = true)
+    public Tagged<RunView> getTagged(UUID runId) {
+        Run run = find(runId);
+        return new Tagged<>(RunViews.etag(run), views.view(run));
+    }
+
     @Transactional(readOnly = true)
     public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
         return views.views(runs.search(experimentId, status, pageable));
     }
 
-    @Transactional(readOnly = true)
-    public ResultsView results(UUID runId) {
-        Run run = find(runId);
-        if (!run.getStatus().isFinished()) {
-            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
-        }
-        return views.results(run, conditions(run));
-    }
-
+    /** The seeds of every stored unit of a run, by replicate then condition (in memory: for small runs). */
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
-        return views.seeds(run, conditions(run));
-    }
-
-    /** The per-unit metrics of a finished run as CSV (409 before it has finished). */
-    @Transactional(readOnly = true)
-    public void resultsCsv(UUID runId, java.io.Writer out) {
-        Run run = find(runId);
-        if (!run.getStatus().isFinished()) {
-            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
-        }
-        csv.write(run, conditions(run), out);
-    }
-
-    @Transactional(readOnly = true)
-    public List<UnitView> units(UUID runId) {
-        Run run = find(runId);
-        return views.units(run, conditions(run));
+        return views.seeds(run, conditions(run), 0, -1);
     }
 
     @Transactional(readOnly = true)

@@ -34,7 +34,7 @@ class StoredRunLookup implements RunLookup {
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
-        return views.seeds(run, RunConditions.of(run, json));
+        return views.seeds(run, RunConditions.of(run, json), 0, -1);
     }
 
     private Run find(UUID runId) {

@@ -1,15 +1,15 @@
 package io.crystallize.server.run.web;
 
-import io.crystallize.server.run.ResultsView;
+import io.crystallize.server.run.internal.RunReads;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.internal.RunService;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
-import io.crystallize.server.run.SeedView;
-import io.crystallize.server.run.UnitView;
+import io.crystallize.server.run.Tagged;
 import io.crystallize.server.web.PageResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,19 +17,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Runs: start, read, list, cancel, and a run's results, seeds and log (API.md). */
+/** Runs: start, read, list, cancel, and a run's results, seeds, units and log (API.md). */
 @RestController
 class RunController {
 
     private final RunService runs;
+    private final RunReads reads;
 
-    RunController(RunService runs) {
+    RunController(RunService runs, RunReads reads) {
         this.runs = runs;
+        this.reads = reads;
     }
 
     @PostMapping("/api/experiments/{experimentId}/runs")
@@ -38,9 +46,14 @@ class RunController {
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
     }
 
+    /** With {@code If-None-Match} of the current ETag: 304 (API.md, "Cheap polling"). */
     @GetMapping("/api/runs/{runId}")
-    RunView get(@PathVariable UUID runId) {
-        return runs.get(runId);
+    ResponseEntity<RunView> get(@PathVariable UUID runId, WebRequest request) {
+        Tagged<RunView> run = runs.getTagged(runId);
+        if (request.checkNotModified(run.etag())) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(run.etag()).body(run.value());
     }
 
     @GetMapping("/api/runs")
@@ -56,33 +69,56 @@ class RunController {
         return ResponseEntity.accepted().body(runs.cancel(runId));
     }
 
-    @GetMapping("/api/runs/{runId}/results")
-    ResultsView results(@PathVariable UUID runId) {
-        return runs.results(runId);
+    /** The stored document, as stored: gzip bytes to clients that accept them, else inflated on the way out. */
+    @GetMapping(value = "/api/runs/{runId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StreamingResponseBody> results(@PathVariable UUID runId, WebRequest request) {
+        if (request.checkNotModified(reads.resultsEtag(runId))) {
+            return null;
+        }
+        return StoredBodies.json(reads.results(runId), request.getHeader("Accept-Encoding"));
     }
 
     @GetMapping(value = "/api/runs/{runId}/results.csv", produces = "text/csv")
-    ResponseEntity<String> resultsCsv(@PathVariable UUID runId) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        runs.resultsCsv(runId, out);
+    ResponseEntity<StreamingResponseBody> resultsCsv(@PathVariable UUID runId) {
+        Consumer<Writer> csv = reads.resultsCsv(runId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-results.csv\"")
-                .body(out.toString());
+                .body(out -> {
+                    // Not closed by the CSV printer: the container flushes the stream after the body and closes it.
+                    Writer writer = new OutputStreamWriter(StreamUtils.nonClosing(out), StandardCharsets.UTF_8);
+                    csv.accept(writer);
+                    writer.flush();
+                });
     }
 
+    /** Every unit as a JSON array, streamed; with {@code page} or {@code size}, one page of them. */
     @GetMapping("/api/runs/{runId}/units")
-    List<UnitView> units(@PathVariable UUID runId) {
-        return runs.units(runId);
+    ResponseEntity<?> units(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size) {
+        if (page != null || size != null) {
+            return ResponseEntity.ok(reads.units(runId, page == null ? 0 : page, size == null ? 100 : size));
+        }
+        return stream(reads.units(runId));
     }
 
+    /** Every seed as a JSON array, streamed; with {@code page} or {@code size}, one page of them. */
     @GetMapping("/api/runs/{runId}/seeds")
-    List<SeedView> seeds(@PathVariable UUID runId) {
-        return runs.seeds(runId);
+    ResponseEntity<?> seeds(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size) {
+        if (page != null || size != null) {
+            return ResponseEntity.ok(reads.seeds(runId, page == null ? 0 : page, size == null ? 100 : size));
+        }
+        return stream(reads.seeds(runId));
     }
 
     @GetMapping(value = "/api/runs/{runId}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
     String logs(@PathVariable UUID runId) {
         List<String> lines = runs.logs(runId);
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private static ResponseEntity<StreamingResponseBody> stream(Consumer<java.io.OutputStream> body) {
+        // Not closed by the JSON generator: the container flushes the stream after the body and closes it.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> body.accept(StreamUtils.nonClosing(out)));
     }
 }

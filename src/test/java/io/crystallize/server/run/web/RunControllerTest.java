@@ -3,6 +3,7 @@ package io.crystallize.server.run.web;
 import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
+import io.crystallize.server.run.internal.RunReads;
 import io.crystallize.server.run.internal.RunService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class RunControllerTest {
     @MockitoBean
     RunService runs;
 
+    @MockitoBean
+    RunReads reads;
+
     final UUID id = UUID.randomUUID();
 
     @Test
@@ -55,7 +59,7 @@ class RunControllerTest {
 
     @Test
     void resultsBeforeTheEndAreAProblem409() throws Exception {
-        given(runs.results(id)).willThrow(new ConflictException("run " + id + " is RUNNING"));
+        given(reads.resultsEtag(id)).willThrow(new ConflictException("run " + id + " is RUNNING"));
         mvc.perform(get("/api/runs/{id}/results", id))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value(409));
