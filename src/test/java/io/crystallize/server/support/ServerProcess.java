@@ -68,6 +68,10 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--spring.datasource.username=" + database.username());
             command.add("--spring.datasource.password=" + database.password());
         }
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--crystallize.security.bootstrap-token="))) {
+            // The admin token support.Api sends; pass --crystallize.security.bootstrap-token= to have one generated.
+            command.add("--crystallize.security.bootstrap-token=" + Api.ADMIN_TOKEN);
+        }
         command.addAll(List.of(args));
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
