@@ -129,6 +129,16 @@ public final class Api {
         return send(request);
     }
 
+    /** Any method without a body, with extra headers as name, value pairs (e.g. a CORS preflight). */
+    public Response requestWithHeaders(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     public Response put(String path, Object body) {
         return request("PUT", path, body);
     }
