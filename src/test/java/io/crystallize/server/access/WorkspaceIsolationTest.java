@@ -44,7 +44,8 @@ class WorkspaceIsolationTest {
     void neitherUserSeesNorDownloadsTheOthersThings() {
         Api.User alice = admin.createUser(unique("alice"));
         Api.User bob = admin.createUser(unique("bob"));
-        String experimentId = alice.api().createExperiment(experiment(unique("hers")));
+        String name = unique("hers");
+        String experimentId = alice.api().createExperiment(experiment(name));
         String runId = alice.api().startRun(experimentId, (String) null);
         alice.api().awaitCompleted(runId, Duration.ofSeconds(60));
         JsonNode artifacts = alice.api().get("/api/runs/" + runId + "/artifacts").json();
@@ -74,7 +75,8 @@ class WorkspaceIsolationTest {
         assertThat(bob.api().get("/api/runs?experimentId=" + experimentId).json().path("totalElements").asLong()).isZero();
         assertThat(ids(alice.api().get("/api/experiments?size=100").json())).containsExactly(experimentId);
         assertThat(ids(alice.api().get("/api/runs?size=100").json())).containsExactly(runId);
-        assertThat(ids(admin.get("/api/experiments?size=1000").json())).contains(experimentId);
+        assertThat(ids(admin.get("/api/experiments?name=" + name).json())).containsExactly(experimentId);
+        assertThat(ids(bob.api().get("/api/experiments?name=" + name).json())).isEmpty();
     }
 
     @Test
