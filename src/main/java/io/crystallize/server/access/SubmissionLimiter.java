@@ -1,6 +1,6 @@
 package io.crystallize.server.access;
 
-import io.crystallize.server.web.TooManyRequestsException;
+import io.crystallize.server.problem.TooManyRequestsException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

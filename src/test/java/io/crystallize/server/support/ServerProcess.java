@@ -76,11 +76,16 @@ public final class ServerProcess implements AutoCloseable {
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = builder.command(command).start();
-            int port = awaitPort(process, log, logStart);
-            Api api = new Api(URI.create("http://localhost:" + port));
-            await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> alive(process, log) && api.isHealthy());
-            return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            try {
+                int port = awaitPort(process, log, logStart);
+                Api api = new Api(URI.create("http://localhost:" + port));
+                await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alive(process, log) && api.isHealthy());
+                return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            } catch (RuntimeException | Error notStarted) {
+                process.destroyForcibly(); // a node that never became healthy must not outlive the test
+                throw notStarted;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

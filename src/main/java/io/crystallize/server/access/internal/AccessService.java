@@ -3,9 +3,9 @@ package io.crystallize.server.access.internal;
 import io.crystallize.server.access.Caller;
 import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.access.WorkspaceRole;
-import io.crystallize.server.web.ConflictException;
-import io.crystallize.server.web.InvalidRequestException;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.problem.ConflictException;
+import io.crystallize.server.problem.InvalidRequestException;
+import io.crystallize.server.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,7 +3,7 @@ package io.crystallize.server.access.internal;
 import io.crystallize.server.access.ReadsOnly;
 import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.access.WorkspaceLookup;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.problem.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.method.HandlerMethod;

@@ -4,7 +4,7 @@ import io.crystallize.server.access.SubmissionLimiter;
 import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunRequest;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.internal.RunService;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
