@@ -93,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The port Tomcat reports in this start's part of the log (the log is appended to across restarts). */
     private static int awaitPort(Process process, Path log, long logStart) {
-        return await("port in " + log).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        return await("port in " + log).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     alive(process, log);
                     String text = Files.exists(log) ? Files.readString(log).substring((int) logStart) : "";
