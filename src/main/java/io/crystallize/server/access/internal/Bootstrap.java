@@ -7,6 +7,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * Gives the admin (created by the migration) its token before the server takes requests (API.md "Access"):
@@ -84,13 +84,12 @@ class Bootstrap implements SmartInitializingSingleton {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
-                Files.createFile(file);
-                Set.of(file.toFile()).forEach(f -> {
-                    f.setReadable(false, false);
-                    f.setReadable(true, true);
-                    f.setWritable(false, false);
-                    f.setWritable(true, true);
-                });
+                // No POSIX permissions (Windows): owner-only as far as java.io.File can say it.
+                File f = Files.createFile(file).toFile();
+                f.setReadable(false, false);
+                f.setReadable(true, true);
+                f.setWritable(false, false);
+                f.setWritable(true, true);
             }
             Files.writeString(file, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
