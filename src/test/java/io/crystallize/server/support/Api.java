@@ -171,7 +171,7 @@ public final class Api {
             request.setHeader("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
