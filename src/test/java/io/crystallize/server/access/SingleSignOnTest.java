@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.crystallize.server.support.Api;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,12 +24,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
 import static io.crystallize.server.access.AccessFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Single sign-on: with an issuer configured, JWTs it signed are accepted and their user is created on first use.
@@ -60,6 +63,11 @@ class SingleSignOnTest {
     private static HttpServer issuer() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "test-issuer");
+                t.setDaemon(true);
+                return t;
+            }));
             server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange,
                     Api.JSON.writeValueAsString(Map.of("issuer", issuerUri(), "jwks_uri", issuerUri() + "/jwks",
                             "subject_types_supported", new String[] {"public"},
@@ -83,6 +91,15 @@ class SingleSignOnTest {
     @DynamicPropertySource
     static void sso(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", SingleSignOnTest::issuerUri);
+    }
+
+    /** The service fetches the issuer's configuration on the first JWT; a loaded machine may need a few tries. */
+    @BeforeEach
+    void issuerConfigurationLoaded() {
+        Api api = new Api(port);
+        await("issuer configuration loaded").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.as(jwt(KEY, issuerUri(), "warm-up", Instant.now().plusSeconds(60))).get("/api/me")
+                        .status() == 200);
     }
 
     @AfterAll

@@ -11,6 +11,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -74,7 +76,15 @@ class SecurityConfiguration {
         List<AuthenticationProvider> providers = new ArrayList<>();
         providers.add(new TokenAuthenticationProvider(tokens, users, tx, clock, jwtDecoder != null));
         if (jwtDecoder != null) {
-            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+            // An identity provider that cannot be reached (its discovery document or keys) refuses the JWT with a
+            // 401 like any bad token, instead of failing the request with a 500.
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(token -> {
+                try {
+                    return jwtDecoder.decode(token);
+                } catch (JwtDecoderInitializationException unreachable) {
+                    throw new JwtException("the identity provider's keys cannot be loaded", unreachable);
+                }
+            });
             jwt.setJwtAuthenticationConverter(new JwtUsers(users, accounts, props));
             providers.add(jwt);
         }
