@@ -68,15 +68,24 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--spring.datasource.username=" + database.username());
             command.add("--spring.datasource.password=" + database.password());
         }
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--crystallize.security.bootstrap-token="))) {
+            // The admin token support.Api sends; pass --crystallize.security.bootstrap-token= to have one generated.
+            command.add("--crystallize.security.bootstrap-token=" + Api.ADMIN_TOKEN);
+        }
         command.addAll(List.of(args));
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = builder.command(command).start();
-            int port = awaitPort(process, log, logStart);
-            Api api = new Api(URI.create("http://localhost:" + port));
-            await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> alive(process, log) && api.isHealthy());
-            return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            try {
+                int port = awaitPort(process, log, logStart);
+                Api api = new Api(URI.create("http://localhost:" + port));
+                await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alive(process, log) && api.isHealthy());
+                return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            } catch (RuntimeException | Error notStarted) {
+                process.destroyForcibly(); // a node that never became healthy must not outlive the test
+                throw notStarted;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,9 @@ import io.crystallize.server.run.UnitView;
 import io.crystallize.server.run.Tagged;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.crystallize.server.access.Caller;
+import io.crystallize.server.access.QuotaProperties;
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentLimits;
@@ -18,7 +21,9 @@ import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.FieldError;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
+import io.crystallize.server.problem.TooManyRequestsException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +39,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Starting, cancelling and reading runs. A run is stored QUEUED and scheduled in the same transaction. */
+/**
+ * Starting, cancelling and reading runs. A run is stored QUEUED and scheduled in the same transaction. A run belongs
+ * to its experiment's workspace: lists show the caller's workspaces only, submissions are held to the quotas, and
+ * reads by id are checked before the handler runs ({@code RunWorkspaces}).
+ */
 @Service
 public class RunService {
 
@@ -51,10 +60,15 @@ public class RunService {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final WorkspaceAccess access;
+    private final QuotaProperties quotas;
 
     RunService(RunRepository runs, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
+               Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas) {
+        this.access = access;
+        this.quotas = quotas;
         this.runs = runs;
         this.unitStore = unitStore;
         this.experiments = experiments;
@@ -78,6 +92,7 @@ public class RunService {
         String strategy = r.strategy() == null ? "rerun" : r.strategy();
         int replicates = debug ? 1 : r.replicates() == null ? d.replicates() : r.replicates();
         List<String> conditions = conditions(d, r, debug, replicates, strategy);
+        checkQuotas(experiment, (long) replicates * conditions.size());
         Optional<Run> previous = runs.findFirstByExperimentIdOrderByCreatedAtDesc(experimentId);
         boolean resume = strategy.equals("resume") && previous.isPresent();
         if (resume && !previous.get().getFingerprint().equals(experiment.fingerprint())) {
@@ -91,6 +106,7 @@ public class RunService {
         // Flushed: the copied units of a resume reference the run's row.
         Run run = runs.saveAndFlush(new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        run.createdBy(access.currentCaller().map(Caller::id).orElse(null));
         long kept = 0;
         if (resume) {
             kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
@@ -98,6 +114,20 @@ public class RunService {
         scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                 .scheduledTo(clock.instant()));
         return views.view(run, kept);
+    }
+
+    /** 429 past {@code max-units-per-run} or {@code max-active-runs} of the experiment's workspace; nothing stored. */
+    private void checkQuotas(ExperimentView experiment, long units) {
+        if (units > quotas.maxUnitsPerRun()) {
+            throw new TooManyRequestsException("the run has " + units + " units (replicates × conditions); at most "
+                    + quotas.maxUnitsPerRun() + " are allowed per run", quotas.activeRunsRetryAfter());
+        }
+        long active = runs.countActiveIn(experiment.workspaceId(), List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+        if (active >= quotas.maxActiveRuns()) {
+            throw new TooManyRequestsException("workspace " + experiment.workspaceId() + " has " + active
+                    + " active runs (QUEUED or RUNNING); at most " + quotas.maxActiveRuns() + " are allowed",
+                    quotas.activeRunsRetryAfter());
+        }
     }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
@@ -141,19 +171,20 @@ public class RunService {
      * committed is a run on this node told to stop: it records its end in a transaction of its own.
      */
     public RunView cancel(UUID runId) {
-        RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
+        UUID by = access.currentCaller().map(Caller::id).orElse(null);
+        RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId, by)));
         if (view.status() == RunStatus.RUNNING) {
             cancellations.cancelLocally(runId);
         }
         return view;
     }
 
-    private RunView cancelNow(UUID runId) {
+    private RunView cancelNow(UUID runId, UUID by) {
         Run run = find(runId);
         if (run.getStatus().isFinished()) {
             throw new ConflictException("run " + runId + " is already " + run.getStatus());
         }
-        run.requestCancel();
+        run.requestCancel(by);
         if (run.getStatus() == RunStatus.QUEUED) {
             run.cancel(clock.instant());
         }
@@ -174,7 +205,14 @@ public class RunService {
 
     @Transactional(readOnly = true)
     public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
-        return views.views(runs.search(experimentId, status, pageable));
+        Optional<Set<UUID>> readable = access.readableWorkspaces();
+        if (readable.isEmpty()) {
+            return views.views(runs.search(experimentId, status, pageable));
+        }
+        if (readable.get().isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, 0);
+        }
+        return views.views(runs.searchIn(experimentId, status, readable.get(), pageable));
     }
 
     /** The seeds of every stored unit of a run, by replicate then condition (in memory: for small runs). */

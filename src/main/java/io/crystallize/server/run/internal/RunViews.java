@@ -43,7 +43,7 @@ class RunViews {
         return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
                 run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
                 run.getFailedUnits(), run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(),
-                run.getFailure(), RunView.links(run.getId()));
+                run.getFailure(), run.getCreatedBy(), run.getCancelledBy(), RunView.links(run.getId()));
     }
 
     Page<RunView> views(Page<Run> page) {

@@ -1,6 +1,8 @@
 package io.crystallize.server.run.web;
 
 import io.crystallize.server.run.internal.RunReads;
+import io.crystallize.server.access.SubmissionLimiter;
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.internal.RunService;
 import io.crystallize.server.run.RunStatus;
@@ -34,16 +36,22 @@ class RunController {
 
     private final RunService runs;
     private final RunReads reads;
+    private final SubmissionLimiter submissions;
+    private final WorkspaceAccess access;
 
-    RunController(RunService runs, RunReads reads) {
+    RunController(RunService runs, RunReads reads, SubmissionLimiter submissions, WorkspaceAccess access) {
         this.runs = runs;
         this.reads = reads;
+        this.submissions = submissions;
+        this.access = access;
     }
 
+    /** Held to the caller's per-minute submission limit first: a refused submission does nothing else. */
     @PostMapping("/api/experiments/{experimentId}/runs")
     ResponseEntity<RunView> start(@PathVariable UUID experimentId, @RequestBody(required = false) RunRequest request) {
+        org.springframework.http.HttpHeaders limits = submissions.acquire(access.caller().id());
         RunView run = runs.start(experimentId, request);
-        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
+        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).headers(limits).body(run);
     }
 
     /** With {@code If-None-Match} of the current ETag: 304 (API.md, "Cheap polling"). */
