@@ -54,9 +54,13 @@ final class UnitRunner {
     UnitOutcome runUnit(int replicate, String condition, Map<String, Object> additions) {
         experiment.cancellation().throwIfCancelled();
         List<ExperimentPlugin> plugins = experiment.plugins();
-        FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
+        UnitLimits limits = experiment.limits();
+        CancellationToken token = experiment.cancellation().forUnit(limits.unitTimeout(),
+                "crystallize.limits.unit-timeout " + limits.unitTimeout());
         Long seed = null;
-        try {
+        try (UnitMemory memory = limits.memory().open(token)) {
+            FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), token,
+                    new Metrics(limits.maxMetricValues()), memory);
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);
             ctx.add(ContextKeys.CONDITION_KEY, condition);
             additions.forEach(ctx::add);
@@ -68,7 +72,7 @@ final class UnitRunner {
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
                     "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
-                experiment.cancellation().throwIfCancelled();
+                token.throwIfCancelled();
                 for (ExperimentPlugin p : plugins) {
                     p.beforeStep(experiment, step, ctx);
                 }
@@ -78,7 +82,7 @@ final class UnitRunner {
                 }
             }
             return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap());
-        } catch (RunCancelledException | RunInterruptedException e) {
+        } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,6 +91,10 @@ final class UnitRunner {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()));
         } catch (Exception | StackOverflowError e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
+        } catch (OutOfMemoryError e) {
+            // Defence in depth behind the memory budget: the unit's data is garbage once this frame unwinds, so the
+            // node (and its HTTP stack) goes on; the unit records why it failed.
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
         }
     }
 
@@ -94,7 +102,7 @@ final class UnitRunner {
         String owner = "step '" + step.type() + "' (steps[" + step.index() + "])";
         try {
             return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx));
-        } catch (RunCancelledException | InterruptedException e) {
+        } catch (RunCancelledException | InterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (Exception e) {
             throw new StepFailedException("Step '" + step.type() + "' failed: " + e.getMessage(), e);

@@ -1,6 +1,9 @@
 package io.crystallize.server.run;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import java.time.Instant;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.crystallize.server.analysis.MultipleComparisons;
@@ -41,12 +44,20 @@ class ExecutionConfiguration {
         return new ExperimentEngine(MultipleComparisons::adjust);
     }
 
-    /** A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. */
+    /**
+     * A run as durable work: any node picks it up; a dead node's run is revived after missed heartbeats. A run that
+     * must wait for its turn (another non-versioned run of its experiment is executing) is rescheduled, not failed.
+     */
     @Bean
-    OneTimeTask<String> runTask(RunExecutor executor) {
-        return Tasks.oneTime(RunTasks.RUN).onFailure(RETRY)
-                .execute((instance, ctx) -> executor.execute(UUID.fromString(instance.getData())));
+    CustomTask<String> runTask(RunExecutor executor) {
+        return Tasks.custom(RunTasks.RUN).onFailure(RETRY).onDeadExecutionRevive()
+                .execute((instance, ctx) -> executor.execute(UUID.fromString(instance.getData()))
+                        ? new CompletionHandler.OnCompleteRemove<>()
+                        : (complete, operations) -> operations.reschedule(complete, Instant.now().plus(TURN_WAIT)));
     }
+
+    /** How soon a run waiting for its turn looks again. */
+    private static final Duration TURN_WAIT = Duration.ofMillis(500);
 
     /** A group of a distributed run's units; data {@code <runId>/<group index>}. */
     @Bean

@@ -1,5 +1,6 @@
 package io.crystallize.server.run;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
 import io.crystallize.server.engine.Experiment;
@@ -38,10 +39,12 @@ class RunExecutor {
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
     private final String node;
+    private final java.time.Duration runTimeout;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
-                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props) {
+                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props, ResourceLimits limits) {
+        this.runTimeout = limits.runTimeout();
         this.runs = runs;
         this.units = units;
         this.unitTasks = unitTasks;
@@ -54,9 +57,17 @@ class RunExecutor {
         this.node = props.node();
     }
 
-    /** The run's task: the whole lifecycle here, or up to handing the units out when distributed. */
-    void execute(UUID runId) {
-        Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+    /**
+     * The run's task: the whole lifecycle here, or up to handing the units out when distributed. False when the run
+     * must wait for another non-versioned run of its experiment (the task is then rescheduled).
+     */
+    boolean execute(UUID runId) {
+        Run run;
+        try {
+            run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+        } catch (RunCompletion.WaitForTurn e) {
+            return false;
+        }
         if (run != null) {
             guarded(run, experiment -> {
                 RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
@@ -64,6 +75,7 @@ class RunExecutor {
                 return null;
             });
         }
+        return true;
     }
 
     /** A unit group of a distributed run: its replicates, with the per-unit hooks running here. */
@@ -100,6 +112,9 @@ class RunExecutor {
     private void guarded(Run run, Function<Experiment, Void> work) {
         UUID runId = run.getId();
         CancellationToken token = cancellations.register(runId);
+        if (run.getStartedAt() != null && runTimeout != null) {
+            token.failRunAt(run.getStartedAt().plus(runTimeout), "crystallize.limits.run-timeout " + runTimeout);
+        }
         RunLog runLog = logs.forRun(runId);
         try {
             work.apply(assembly.experiment(run, runLog, token));

@@ -82,8 +82,16 @@ public class RunService {
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
         Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
-        Run run = runs.save(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
-                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        boolean versioned = versioned(d);
+        if (versioned) {
+            experiments.lock(experimentId); // the max below is then read by one run request at a time
+        }
+        Run run = new Run(experimentId, versioned ? runs.maxVersion(experimentId) + 1 : 0, experiment.fingerprint(),
+                baseSeed, replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant());
+        if (versioned) {
+            run.allocateVersion();
+        }
+        run = runs.saveAndFlush(run);
         if (resume) {
             keepCompletedUnits(previous.get(), run, conditions);
         }
@@ -134,9 +142,8 @@ public class RunService {
     }
 
     /** Versioned artifacts: one more than the experiment's highest version; otherwise 0 (SPEC §3). */
-    private int version(UUID experimentId, ExperimentDefinition d) {
-        boolean versioned = plugin(d, "artifacts").map(p -> Boolean.TRUE.equals(p.params().get("versioned"))).orElse(false);
-        return versioned ? runs.maxVersion(experimentId) + 1 : 0;
+    private static boolean versioned(ExperimentDefinition d) {
+        return plugin(d, "artifacts").map(p -> Boolean.TRUE.equals(p.params().get("versioned"))).orElse(false);
     }
 
     private static Optional<ComponentSpec> plugin(ExperimentDefinition d, String type) {

@@ -42,6 +42,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? "value" : e.getRequiredType().getSimpleName()) + ", got '" + e.getValue() + "'"), request);
     }
 
+    /** Spring Data refuses a page whose offset passes 2^31 - 1 ({@code ?page=2147483647}): the client's error. */
+    @ExceptionHandler(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+    ResponseEntity<Object> badPage(org.springframework.dao.InvalidDataAccessApiUsageException e, WebRequest request)
+            throws Exception {
+        if (e.getMessage() != null && e.getMessage().contains("offset")) {
+            return api(InvalidRequestException.of("page", "is too large: page × size must stay below 2^31"), request);
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
         log.info("request conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
@@ -60,11 +70,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyRejected rejected) {
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(rejected.status, rejected.getMessage());
+                return handleExceptionInternal(e, body, new HttpHeaders(), rejected.status, request);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return api(InvalidRequestException.of(path(unknown), "unknown field"), request);
         }
         if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            return api(InvalidRequestException.of(path(mapping), "has the wrong type or shape"), request);
+            return api(InvalidRequestException.of(path(mapping), JsonErrors.wrongType(mapping)), request);
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException read) {
+            return api(InvalidRequestException.of(JsonErrors.field(read), JsonErrors.reason(read)), request);
         }
         return api(InvalidRequestException.of("body", "is not readable JSON: " + firstLine(cause.getMessage())), request);
     }
