@@ -70,6 +70,36 @@ public final class Api {
         return send(request);
     }
 
+    /**
+     * Any method, any headers, a raw body (null: none) with {@code Content-Type: application/json} unless the headers
+     * set one: for tests of hostile or unusual requests.
+     */
+    public Response request(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Posts a body of unknown length (sent chunked), e.g. to test limits on streamed bodies. */
+    public Response postChunked(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** How many experiments are stored: a rejected request must leave it unchanged. */
+    public long experimentCount() {
+        Response r = get("/api/experiments?size=1");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("totalElements").asLong();
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
