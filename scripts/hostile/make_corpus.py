@@ -328,8 +328,11 @@ add("content type xml", VALID, 415, None, headers={"Content-Type": "application/
 # Paths, queries, methods and headers the container sees first.
 for label, path, status, field in [
         ("page overflow", "/api/experiments?page=2147483647", 400, "page"),
-        ("runs page overflow", "/api/runs?page=2147483647&size=2000", 400, "page"),
+        ("runs page overflow", "/api/runs?page=2147483647&size=100", 400, "page"),
         ("experiment id malformed", "/api/experiments/not-a-uuid", 400, "id"),
+        ("page negative", "/api/experiments?page=-1", 400, "page"),
+        ("size too large", "/api/experiments?size=100000", 400, "size"),
+        ("page not a number", "/api/runs?page=abc", 400, "page"),
         ("run id malformed", "/api/runs/zzz", 400, "runId"),
         ("artifact id malformed", "/api/artifacts/zzz/content", 400, "artifactId"),
         ("run status unknown", "/api/runs?status=NOPE", 400, "status"),

@@ -164,10 +164,15 @@ public class DefinitionValidator {
         if (errors.size() == before) {
             // Rules across params (low < high, the span of a range), with the values each condition's unit will see.
             Set<String> reported = new HashSet<>();
-            for (Map<String, Object> ctx : conditions) {
+            for (int c = 0; c < conditions.size(); c++) {
+                Map<String, Object> ctx = conditions.get(c);
+                int condition = c;
                 found.get().validate(resolved(params, spec, ctx)).forEach((name, problem) -> {
-                    if (reported.add(name + problem)) {
-                        errors.add(new FieldError(path + ".params." + name, problem));
+                    // Named where the value came from: the explicit param, else the context key that fed it.
+                    String field = !spec.params().containsKey(name) && ctx.containsKey(name)
+                            && !ContextKeys.RESERVED.contains(name) ? contextField(d, condition, name) : path + ".params." + name;
+                    if (reported.add(field + problem)) {
+                        errors.add(new FieldError(field, problem));
                     }
                 });
             }

@@ -3,7 +3,6 @@ package io.crystallize.server.run;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import java.time.Instant;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.crystallize.server.analysis.MultipleComparisons;
@@ -14,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -24,6 +24,8 @@ class ExecutionConfiguration {
 
     /** A task that failed (e.g. its node is shutting down) is tried again shortly, on any node. */
     private static final FailureHandler<String> RETRY = new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2));
+    /** How soon a run waiting for its turn looks again. */
+    private static final Duration TURN_WAIT = Duration.ofMillis(500);
 
     /** Shared by every run's {@code parallel} plugin; when full, the run's own thread takes the work. */
     @Bean(name = "unitExecutor")
@@ -56,8 +58,6 @@ class ExecutionConfiguration {
                         : (complete, operations) -> operations.reschedule(complete, Instant.now().plus(TURN_WAIT)));
     }
 
-    /** How soon a run waiting for its turn looks again. */
-    private static final Duration TURN_WAIT = Duration.ofMillis(500);
 
     /** A group of a distributed run's units; data {@code <runId>/<group index>}. */
     @Bean

@@ -42,16 +42,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? "value" : e.getRequiredType().getSimpleName()) + ", got '" + e.getValue() + "'"), request);
     }
 
-    /** Spring Data refuses a page whose offset passes 2^31 - 1 ({@code ?page=2147483647}): the client's error. */
-    @ExceptionHandler(org.springframework.dao.InvalidDataAccessApiUsageException.class)
-    ResponseEntity<Object> badPage(org.springframework.dao.InvalidDataAccessApiUsageException e, WebRequest request)
-            throws Exception {
-        if (e.getMessage() != null && e.getMessage().contains("offset")) {
-            return api(InvalidRequestException.of("page", "is too large: page × size must stay below 2^31"), request);
-        }
-        return unexpected(e, request);
-    }
-
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
         log.info("request conflicts with stored data: {}", e.getMostSpecificCause().getMessage());

@@ -113,6 +113,20 @@ public final class Api {
         }
     }
 
+    /** Whether health answers UP within {@code timeout} (a slower answer counts as unhealthy). */
+    public boolean isHealthyWithin(Duration timeout) {
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).timeout(timeout)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && "UP".equals(JSON.readTree(r.body()).path("status").asString());
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public boolean isHealthy() {
         try {
             Response r = get("/actuator/health");

@@ -57,7 +57,7 @@ class ArtifactController {
                 // Revalidate with the ETag: a re-executed step may rewrite an artifact under the same id.
                 .cacheControl(CacheControl.noCache().cachePrivate());
         boolean useRange = range != null && (ifRange == null || ifRange.trim().equals(etag));
-        ByteRanges.Outcome outcome = useRange ? ByteRanges.evaluate(range, resource, length) : ByteRanges.Outcome.ignored();
+        ByteRanges.Outcome outcome = useRange ? ByteRanges.evaluate(range, length) : ByteRanges.Outcome.ignored();
         if (outcome.unsatisfiable()) {
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).eTag(etag)
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length)
@@ -66,12 +66,13 @@ class ArtifactController {
                             HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "no requested range overlaps the "
                                     + length + " bytes of the artifact"));
         }
-        if (outcome.regions() != null) {
+        if (outcome.partial()) {
             return ResponseEntity.status(HttpStatus.PARTIAL_CONTENT).eTag(etag)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes " + outcome.start() + "-" + outcome.end() + "/" + length)
                     .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(content.name()))
                     .header("X-Content-Type-Options", "nosniff")
-                    .contentType(MediaType.parseMediaType(content.contentType()))
-                    .body(outcome.regions().size() == 1 ? outcome.regions().get(0) : outcome.regions());
+                    .contentType(MediaType.parseMediaType(content.contentType())).contentLength(outcome.length())
+                    .body(outcome.body(resource));
         }
         // Not a Resource subtype that Spring MVC applies Range to itself: the decision above is the only one.
         return ok.contentType(MediaType.parseMediaType(content.contentType())).contentLength(length)
