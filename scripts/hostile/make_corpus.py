@@ -314,7 +314,7 @@ add("run duplicate replicates", '{"replicates":2,"replicates":3}', 400, "replica
 add("run broken json", '{"replicates":', 400, None, path=RUNS)
 add("run array body", '[1]', 400, None, path=RUNS)
 add("run on unknown experiment", "{}", 404, None, path="/api/experiments/00000000-0000-0000-0000-000000000000/runs")
-add("run on malformed id", "{}", 400, "id", path="/api/experiments/not-a-uuid/runs")
+add("run on malformed id", "{}", 400, "experimentId", path="/api/experiments/not-a-uuid/runs")
 
 # Content negotiation before any side effect.
 VALID = dump({**base(), "name": "negotiated"})
