@@ -1,0 +1,19 @@
+package io.crystallize.server.experiment.internal;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.UUID;
+
+public interface ExperimentRepository extends JpaRepository<StoredExperiment, UUID> {
+
+    boolean existsByName(String name);
+
+    /** The experiment, locked until the transaction ends: serializes version allocation and run starts. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select e from StoredExperiment e where e.id = :id")
+    java.util.Optional<StoredExperiment> lockById(@org.springframework.data.repository.query.Param("id") UUID id);
+
+    Page<StoredExperiment> findByName(String name, Pageable pageable);
+}
