@@ -43,7 +43,7 @@ class RunCompletion {
         if (run == null || run.getStatus().isFinished()) {
             return null;
         }
-        if (run.sharesVersionFolder() && run.getStatus() == RunStatus.QUEUED) {
+        if (run.sharesVersionFolder() && run.getStatus() == io.crystallize.server.run.RunStatus.QUEUED) {
             // Non-versioned runs of one experiment all write v0: they take turns, decided under the experiment's lock.
             experiments.lock(run.getExperimentId());
             if (runs.otherUnversionedRunning(run.getExperimentId(), runId)) {

@@ -1,6 +1,6 @@
-package io.crystallize.server.experiment;
+package io.crystallize.server.experiment.internal;
 
-import io.crystallize.server.web.FieldError;
+import io.crystallize.server.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.crystallize.server.web;
+package io.crystallize.server.web.internal;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.crystallize.server.artifact;
+package io.crystallize.server.artifact.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package io.crystallize.server.catalog;
+package io.crystallize.server.catalog.internal;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.MemoryBudget;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package io.crystallize.server.web;
+package io.crystallize.server.web.internal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

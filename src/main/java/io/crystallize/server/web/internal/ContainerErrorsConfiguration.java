@@ -1,4 +1,4 @@
-package io.crystallize.server.web;
+package io.crystallize.server.web.internal;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
