@@ -51,6 +51,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     public Response post(String path, String json) {
         return post(path, json, Map.of());
     }

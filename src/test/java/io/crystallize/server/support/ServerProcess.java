@@ -81,7 +81,7 @@ public final class ServerProcess implements AutoCloseable {
             Process process = builder.command(command).start();
             int port = awaitPort(process, log, logStart);
             Api api = new Api(URI.create("http://localhost:" + port));
-            await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> alive(process, log) && api.isHealthy());
             return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
@@ -91,7 +91,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The port Tomcat reports in this start's part of the log (the log is appended to across restarts). */
     private static int awaitPort(Process process, Path log, long logStart) {
-        return await("port in " + log).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        // Generous: on a loaded machine (many builds on two cores) a cold child JVM has taken over 3 minutes to boot.
+        return await("port in " + log).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     alive(process, log);
                     String text = Files.exists(log) ? Files.readString(log).substring((int) logStart) : "";

@@ -15,6 +15,7 @@ import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.StepInvocation;
 import io.crystallize.server.engine.Treatment;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
+import io.crystallize.server.engine.spi.Placement;
 import io.crystallize.server.engine.spi.PluginFactory;
 import io.crystallize.server.engine.spi.Verifier;
 import io.crystallize.server.experiment.ExperimentDefinition;
@@ -60,19 +61,31 @@ class ExperimentAssembler {
         List<StepInvocation> steps = new ArrayList<>();
         for (int i = 0; i < d.steps().size(); i++) {
             ComponentSpec s = d.steps().get(i);
-            steps.add(new StepInvocation(i, catalog.step(s.type()).orElseThrow(), s.params()));
+            // Placeable components (remote calls) learn where they run: the run, and their index in the pipeline.
+            steps.add(new StepInvocation(i, placement(view, run, i).bind(catalog.step(s.type())
+                    .orElseThrow(() -> missing("step", s.type()))), s.params()));
         }
         return Experiment.builder()
                 .id(view.id().toString()).name(view.name()).runId(run.getId().toString()).fingerprint(view.fingerprint())
                 .replicates(run.getReplicates())
-                .datasource(new DatasourceInvocation(catalog.datasource(d.datasource().type()).orElseThrow(),
-                        d.datasource().params()))
+                .datasource(new DatasourceInvocation(placement(view, run, Placement.DATASOURCE).bind(
+                        catalog.datasource(d.datasource().type()).orElseThrow(() -> missing("datasource",
+                                d.datasource().type()))), d.datasource().params()))
                 .steps(steps).initialContext(d.initialContext()).treatments(treatments)
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
                 .log(log).cancellation(token).limits(limits).baseSeed(run.getBaseSeed()).version(run.getVersion())
                 .startedAt(run.getStartedAt())
                 .build();
+    }
+
+    private static Placement placement(ExperimentView view, Run run, int index) {
+        return new Placement(view.id().toString(), view.name(), run.getId().toString(), index);
+    }
+
+    /** A type removed from the catalog after submission (e.g. a deleted remote component) fails the run clearly. */
+    private static IllegalStateException missing(String kind, String type) {
+        return new IllegalStateException(kind + " type '" + type + "' is no longer in the catalog");
     }
 
     private List<Hypothesis> hypotheses(ExperimentDefinition d) {

@@ -11,14 +11,19 @@ public final class ArtifactLog {
 
     private final List<LoggedArtifact> pending = new ArrayList<>();
 
-    public synchronized void add(String name, byte[] content) {
+    public void add(String name, byte[] content) {
+        add(name, content, null);
+    }
+
+    /** Logs an artifact whose media type the step knows (e.g. a remote component said it); null derives it. */
+    public synchronized void add(String name, byte[] content, String contentType) {
         ArtifactNames.requireValid(name);
         for (LoggedArtifact a : pending) {
             if (a.name().equals(name)) {
                 throw new ContextMutationException("Artifact '" + name + "' already written in this step");
             }
         }
-        pending.add(new LoggedArtifact(name, content.clone()));
+        pending.add(new LoggedArtifact(name, content.clone(), contentType));
     }
 
     /** Removes and returns what was logged since the last drain. */
