@@ -54,9 +54,13 @@ final class UnitRunner {
 
     UnitOutcome runUnit(int replicate, String condition, Map<String, Object> additions) {
         experiment.cancellation().throwIfCancelled();
-        FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
+        UnitLimits limits = experiment.limits();
+        CancellationToken token = experiment.cancellation().forUnit(limits.unitTimeout(),
+                "crystallize.limits.unit-timeout " + limits.unitTimeout());
         Long seed = null;
-        try {
+        try (UnitMemory memory = limits.memory().open(token)) {
+            FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), token,
+                    new Metrics(limits.maxMetricValues()), memory);
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);
             ctx.add(ContextKeys.CONDITION_KEY, condition);
             additions.forEach(ctx::add);
@@ -66,14 +70,14 @@ final class UnitRunner {
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
                     "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
-                experiment.cancellation().throwIfCancelled();
+                token.throwIfCancelled();
                 hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
                 Object output = applyStep(step, data, ctx);
                 hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
                 data = output;
             }
             return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()));
-        } catch (RunCancelledException | RunInterruptedException e) {
+        } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,6 +86,10 @@ final class UnitRunner {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()));
         } catch (Exception | StackOverflowError e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
+        } catch (OutOfMemoryError e) {
+            // Defence in depth behind the memory budget: the unit's data is garbage once this frame unwinds, so the
+            // node (and its HTTP stack) goes on; the unit records why it failed.
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
         }
     }
 
@@ -89,7 +97,7 @@ final class UnitRunner {
         String owner = "step '" + step.type() + "' (steps[" + step.index() + "])";
         try {
             return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx));
-        } catch (RunCancelledException | InterruptedException e) {
+        } catch (RunCancelledException | InterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (Exception e) {
             throw new StepFailedException("Step '" + step.type() + "' failed: " + e.getMessage(), e);

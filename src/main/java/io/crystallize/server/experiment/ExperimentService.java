@@ -62,6 +62,15 @@ public class ExperimentService {
         return view(stored);
     }
 
+    /**
+     * Locks the experiment's row until the caller's transaction ends (call inside one), so that what its runs
+     * allocate from it (a version; the turn to use the v0 folder) is decided by one transaction at a time.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lock(UUID id) {
+        experiments.lockById(id).orElseThrow(() -> new NotFoundException("experiment", id));
+    }
+
     @Transactional(readOnly = true)
     public ExperimentView get(UUID id) {
         return experiments.findById(id).map(this::view).orElseThrow(() -> new NotFoundException("experiment", id));

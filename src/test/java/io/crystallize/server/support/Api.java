@@ -227,6 +227,36 @@ public final class Api {
         return request;
     }
 
+    /**
+     * Any method, any headers, a raw body (null: none) with {@code Content-Type: application/json} unless the headers
+     * set one: for tests of hostile or unusual requests.
+     */
+    public Response request(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Posts a body of unknown length (sent chunked), e.g. to test limits on streamed bodies. */
+    public Response postChunked(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** How many experiments are stored: a rejected request must leave it unchanged. */
+    public long experimentCount() {
+        Response r = get("/api/experiments?size=1");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("totalElements").asLong();
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(authorized(request).timeout(Duration.ofSeconds(60)).build(),
@@ -237,6 +267,20 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether health answers UP within {@code timeout} (a slower answer counts as unhealthy). */
+    public boolean isHealthyWithin(Duration timeout) {
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).timeout(timeout)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && "UP".equals(JSON.readTree(r.body()).path("status").asString());
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

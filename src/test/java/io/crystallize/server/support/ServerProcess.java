@@ -44,11 +44,18 @@ public final class ServerProcess implements AutoCloseable {
      * environment variables, as in production; H2 through the URL) and waits until it reports healthy.
      */
     public static ServerProcess start(Path dir, String name, TestDatabase.Connection database, String... args) {
+        return start(dir, name, database, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args);
+    }
+
+    /** As {@link #start(Path, String, TestDatabase.Connection, String...)}, with the child JVM's own options. */
+    public static ServerProcess start(Path dir, String name, TestDatabase.Connection database, List<String> jvmOptions,
+                                      String... args) {
         long started = System.nanoTime();
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-D" + TestDatabase.PROPERTY + "=off",
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 MAIN,

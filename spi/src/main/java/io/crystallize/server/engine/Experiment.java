@@ -28,6 +28,7 @@ public final class Experiment {
     private final List<Hypothesis> hypotheses;
     private final RunLog log;
     private final CancellationToken cancellation;
+    private final UnitLimits limits;
     private final List<ExperimentPlugin> plugins = new ArrayList<>();
     private final java.time.Instant startedAt;
     private final Long baseSeed;
@@ -49,6 +50,7 @@ public final class Experiment {
         this.hypotheses = List.copyOf(b.hypotheses);
         this.log = b.log;
         this.cancellation = b.cancellation;
+        this.limits = b.limits;
         this.baseSeed = b.baseSeed;
         this.version = b.version;
         this.startedAt = b.startedAt;
@@ -73,6 +75,7 @@ public final class Experiment {
     public List<Hypothesis> hypotheses() { return hypotheses; }
     public RunLog log() { return log; }
     public CancellationToken cancellation() { return cancellation; }
+    public UnitLimits limits() { return limits; }
     public List<ExperimentPlugin> plugins() { return List.copyOf(plugins); }
 
     /** {@code baseline} followed by the active treatments, in order. */
@@ -109,6 +112,7 @@ public final class Experiment {
         private List<ExperimentPlugin> plugins = List.of();
         private RunLog log = RunLog.NONE;
         private CancellationToken cancellation = new CancellationToken();
+        private UnitLimits limits = UnitLimits.NONE;
         private Long baseSeed;
         private int version;
         private java.time.Instant startedAt;
@@ -126,6 +130,7 @@ public final class Experiment {
         public Builder plugins(List<? extends ExperimentPlugin> v) { plugins = List.copyOf(v); return this; }
         public Builder log(RunLog v) { log = v; return this; }
         public Builder cancellation(CancellationToken v) { cancellation = v; return this; }
+        public Builder limits(UnitLimits v) { limits = v; return this; }
         public Builder baseSeed(Long v) { baseSeed = v; return this; }
         public Builder version(int v) { version = v; return this; }
         public Builder startedAt(java.time.Instant v) { startedAt = v; return this; }

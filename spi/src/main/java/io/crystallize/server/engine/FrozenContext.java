@@ -19,7 +19,8 @@ public final class FrozenContext {
     static final String GENERATOR = "L64X128MixRandom";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
+    private final UnitMemory memory;
     private final ArtifactLog artifacts = new ArtifactLog();
     private final RunLog log;
     private final CancellationToken cancellation;
@@ -30,6 +31,14 @@ public final class FrozenContext {
     }
 
     public FrozenContext(Map<String, ?> initial, RunLog log, CancellationToken cancellation) {
+        this(initial, log, cancellation, new Metrics(), UnitMemory.UNBOUNDED);
+    }
+
+    /** A unit's context, with its bounded metrics and its share of the node's memory budget. */
+    public FrozenContext(Map<String, ?> initial, RunLog log, CancellationToken cancellation, Metrics metrics,
+                         UnitMemory memory) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.memory = Objects.requireNonNull(memory, "memory");
         this.log = Objects.requireNonNull(log, "log");
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         if (initial != null) {
@@ -70,7 +79,15 @@ public final class FrozenContext {
         return log;
     }
 
-    /** The run's cancellation: long-running steps check it or wait on it. */
+    /**
+     * The unit's share of the node's memory budget: a step or datasource about to allocate large data reserves its
+     * bytes first (and may wait for other units to finish).
+     */
+    public UnitMemory memory() {
+        return memory;
+    }
+
+    /** The run's cancellation and the unit's time limit: long-running steps check it or wait on it. */
     public CancellationToken cancellation() {
         return cancellation;
     }

@@ -10,6 +10,17 @@ import java.util.Map;
 public final class Metrics {
 
     private final Map<String, List<MetricValue>> values = new LinkedHashMap<>();
+    private final int maxValues;
+    private int count;
+
+    public Metrics() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Metrics of a unit that may record at most {@code maxValues} values (crystallize.limits.max-metric-values-per-unit). */
+    public Metrics(int maxValues) {
+        this.maxValues = maxValues;
+    }
 
     public void add(String name, Number value) {
         add(name, value, Map.of());
@@ -22,7 +33,12 @@ public final class Metrics {
         if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
             throw new IllegalArgumentException("metric '" + name + "' must be a finite number, got " + value);
         }
+        if (count >= maxValues) {
+            throw new IllegalStateException("the unit recorded more than " + maxValues + " metric values "
+                    + "(crystallize.limits.max-metric-values-per-unit)");
+        }
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(new MetricValue(value, tags));
+        count++;
     }
 
     /** The values recorded under {@code name}, oldest first; empty when none (and nothing is created). */

@@ -48,7 +48,20 @@ public class ArtifactService {
         }
         Resource resource = store.read(a.getRootDir(), a.getStorageKey()).orElseThrow(() -> new GoneException(
                 "artifact " + artifactId + " ('" + a.getName() + "') is no longer in the artifact store"));
+        if (size(resource) != a.getSizeBytes()) {
+            // The file changed under its record: its bytes are not the ones the ETag (SHA-256) names.
+            throw new GoneException("artifact " + artifactId + " ('" + a.getName() + "') no longer has the size "
+                    + "recorded for it; its recorded bytes are gone");
+        }
         return new ArtifactContent(a.getName(), a.getContentType(), a.getSha256(), resource);
+    }
+
+    private static long size(Resource resource) {
+        try {
+            return resource.contentLength();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static int order(List<String> conditions, String condition) {

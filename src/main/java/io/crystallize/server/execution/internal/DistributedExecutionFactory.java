@@ -34,7 +34,7 @@ class DistributedExecutionFactory implements PluginFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(ParamSpec.optional("unitsPerTask", "integer", 50,
-                "units per task; big enough that a task is tens of milliseconds of work").withMinimum(1));
+                "units per task; big enough that a task is tens of milliseconds of work").withIntRange(1, Integer.MAX_VALUE));
     }
 
     /** A debug run is serial: the strategy stays out of it. */

@@ -33,7 +33,7 @@ class ParallelExecutionFactory implements PluginFactory {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.optional("maxWorkers", "integer", 4, "replicates of this run at once").withMinimum(1));
+        return List.of(ParamSpec.optional("maxWorkers", "integer", 4, "replicates of this run at once").withIntRange(1, 1024));
     }
 
     /** A debug run is serial: the strategy stays out of it. */

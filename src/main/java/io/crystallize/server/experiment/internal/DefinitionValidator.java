@@ -36,6 +36,13 @@ public class DefinitionValidator {
 
     static final List<String> CORRECTIONS = List.of("holm", "bonferroni", "bh", "none");
 
+    /**
+     * Names an experiment's folder may not have: {@code v<number>} is a version folder, so an experiment of that name
+     * under another's folder would share files with it.
+     */
+    static final java.util.regex.Pattern RESERVED_NAME = java.util.regex.Pattern.compile("^v\\d+$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Catalog catalog;
     private final ExperimentLimits limits;
 
@@ -47,6 +54,10 @@ public class DefinitionValidator {
     /** Every problem of a normalized definition; empty when it is valid. */
     public List<FieldError> validate(ExperimentDefinition d) {
         List<FieldError> errors = new ArrayList<>();
+        if (d.name() != null && RESERVED_NAME.matcher(d.name()).matches()) {
+            errors.add(new FieldError("name", "must not look like a version folder (v<number>): it names the "
+                    + "experiment's artifact folder"));
+        }
         if (d.replicates() < 1 || d.replicates() > limits.maxReplicates()) {
             errors.add(new FieldError("replicates", "must be between 1 and " + limits.maxReplicates()));
         }
@@ -65,7 +76,28 @@ public class DefinitionValidator {
         }
         validateHypotheses(d, errors);
         validatePlugins(d, errors);
+        List<FieldError> numbers = new ArrayList<>();
+        numbers(d, numbers);
+        numbers.stream().filter(n -> errors.stream().noneMatch(e -> e.field().equals(n.field()))).forEach(errors::add);
         return errors;
+    }
+
+    /** Every number anywhere in the definition fits 64 bits and is finite. */
+    private static void numbers(ExperimentDefinition d, List<FieldError> errors) {
+        JsonNumberRules.check(errors, "initialContext", d.initialContext());
+        JsonNumberRules.check(errors, "datasource.params", d.datasource().params());
+        for (int i = 0; i < d.steps().size(); i++) {
+            JsonNumberRules.check(errors, "steps[" + i + "].params", d.steps().get(i).params());
+        }
+        for (int i = 0; i < d.treatments().size(); i++) {
+            JsonNumberRules.check(errors, "treatments[" + i + "].context", d.treatments().get(i).context());
+        }
+        for (int i = 0; i < d.hypotheses().size(); i++) {
+            JsonNumberRules.check(errors, "hypotheses[" + i + "].verifier.params", d.hypotheses().get(i).verifier().params());
+        }
+        for (int i = 0; i < d.plugins().size(); i++) {
+            JsonNumberRules.check(errors, "plugins[" + i + "].params", d.plugins().get(i).params());
+        }
     }
 
     private static void limit(List<FieldError> errors, String field, int size, int max) {
@@ -120,14 +152,54 @@ public class DefinitionValidator {
             return;
         }
         List<ParamSpec> params = found.get().params();
+        int before = errors.size();
         explicitParams(errors, path, spec, params);
-        found.get().validate(spec.params()).forEach((name, problem) ->
-                errors.add(new FieldError(path + ".params." + name, problem)));
         if (conditions == null) {
             params.stream().filter(p -> p.required() && !spec.params().containsKey(p.name())).forEach(p ->
                     errors.add(new FieldError(path + ".params." + p.name(), "is required")));
+            if (errors.size() == before) {
+                // Plugins and verifiers see their explicit params only: "absent" has a meaning of its own there.
+                found.get().validate(spec.params()).forEach((name, problem) ->
+                        errors.add(new FieldError(path + ".params." + name, problem)));
+            }
             return;
         }
+        conditionParams(errors, path, spec, found.get(), conditions, d);
+        if (errors.size() == before) {
+            // Rules across params (low < high, the span of a range), with the values each condition's unit will see.
+            Set<String> reported = new HashSet<>();
+            for (int c = 0; c < conditions.size(); c++) {
+                Map<String, Object> ctx = conditions.get(c);
+                int condition = c;
+                found.get().validate(resolved(params, spec, ctx)).forEach((name, problem) -> {
+                    // Named where the value came from: the explicit param, else the context key that fed it.
+                    String field = !spec.params().containsKey(name) && ctx.containsKey(name)
+                            && !ContextKeys.RESERVED.contains(name) ? contextField(d, condition, name) : path + ".params." + name;
+                    if (reported.add(field + problem)) {
+                        errors.add(new FieldError(field, problem));
+                    }
+                });
+            }
+        }
+    }
+
+    /** A component's params as a unit resolves them: explicit, else the context key, else the default. */
+    private static Map<String, Object> resolved(List<ParamSpec> params, ComponentSpec spec, Map<String, Object> ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ParamSpec p : params) {
+            Object value = spec.params().containsKey(p.name()) ? spec.params().get(p.name())
+                    : ctx.containsKey(p.name()) && !ContextKeys.RESERVED.contains(p.name()) ? ctx.get(p.name())
+                    : p.defaultValue();
+            if (value != null) {
+                out.put(p.name(), value);
+            }
+        }
+        return out;
+    }
+
+    private void conditionParams(List<FieldError> errors, String path, ComponentSpec spec, Described found,
+                                 List<Map<String, Object>> conditions, ExperimentDefinition d) {
+        List<ParamSpec> params = found.params();
         for (ParamSpec p : params) {
             if (spec.params().containsKey(p.name())) {
                 continue;

@@ -14,6 +14,11 @@ public interface ExperimentRepository extends JpaRepository<StoredExperiment, UU
 
     boolean existsByName(String name);
 
+    /** The experiment, locked until the transaction ends: serializes version allocation and run starts. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select e from StoredExperiment e where e.id = :id")
+    java.util.Optional<StoredExperiment> lockById(@org.springframework.data.repository.query.Param("id") UUID id);
+
     Page<StoredExperiment> findByName(String name, Pageable pageable);
 
     Page<StoredExperiment> findByWorkspaceIdIn(Collection<UUID> workspaces, Pageable pageable);

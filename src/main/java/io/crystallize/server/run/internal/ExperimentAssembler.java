@@ -3,6 +3,9 @@ package io.crystallize.server.run.internal;
 import io.crystallize.server.run.GlobalPlugin;
 
 import io.crystallize.server.catalog.Catalog;
+import io.crystallize.server.catalog.ResourceLimits;
+import io.crystallize.server.engine.MemoryBudget;
+import io.crystallize.server.engine.UnitLimits;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.DatasourceInvocation;
 import io.crystallize.server.engine.Experiment;
@@ -34,11 +37,14 @@ class ExperimentAssembler {
     private final Catalog catalog;
     private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
+    private final UnitLimits limits;
 
-    ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins) {
+    ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins, ResourceLimits limits,
+                        MemoryBudget budget) {
         this.catalog = catalog;
         this.runPlugins = runPlugins;
         this.globalPlugins = List.copyOf(globalPlugins);
+        this.limits = limits.unitLimits(budget);
     }
 
     Experiment assemble(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
@@ -62,7 +68,7 @@ class ExperimentAssembler {
                 .steps(steps).initialContext(d.initialContext()).treatments(treatments)
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
-                .log(log).cancellation(token).baseSeed(run.getBaseSeed()).version(run.getVersion())
+                .log(log).cancellation(token).limits(limits).baseSeed(run.getBaseSeed()).version(run.getVersion())
                 .startedAt(run.getStartedAt())
                 .build();
     }

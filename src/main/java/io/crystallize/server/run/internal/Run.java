@@ -30,6 +30,9 @@ public class Run {
     private RunStatus status;
     @Column(nullable = false)
     private int version;
+    /** The version again for a versioned run (unique per experiment), null for a non-versioned one (always v0). */
+    @Column(name = "allocated_version")
+    private Integer allocatedVersion;
     @Column(nullable = false, length = 64)
     private String fingerprint;
     @Column(name = "base_seed")
@@ -85,6 +88,16 @@ public class Run {
         this.strategy = strategy;
         this.debug = debug;
         this.createdAt = createdAt;
+    }
+
+    /** A versioned run owns its version folder: the version is recorded as allocated (unique per experiment). */
+    void allocateVersion() {
+        this.allocatedVersion = version;
+    }
+
+    /** Whether this run replaces version 0 (not versioned), so runs of its experiment must not overlap. */
+    boolean sharesVersionFolder() {
+        return allocatedVersion == null;
     }
 
     /** A node takes the run (again, after a crash: RUNNING → RUNNING keeps the first start time). */

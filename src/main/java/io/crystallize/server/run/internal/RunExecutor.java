@@ -1,5 +1,6 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
 import io.crystallize.server.engine.Experiment;
@@ -40,11 +41,13 @@ class RunExecutor {
     private final ResultsDocument results;
     private final JsonMapper json;
     private final String node;
+    private final java.time.Duration runTimeout;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
                 ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
-                ExecutionProperties props) {
+                ExecutionProperties props, ResourceLimits limits) {
+        this.runTimeout = limits.runTimeout();
         this.runs = runs;
         this.units = units;
         this.unitTasks = unitTasks;
@@ -59,9 +62,17 @@ class RunExecutor {
         this.node = props.node();
     }
 
-    /** The run's task: the whole lifecycle here, or up to handing the units out when distributed. */
-    void execute(UUID runId) {
-        Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+    /**
+     * The run's task: the whole lifecycle here, or up to handing the units out when distributed. False when the run
+     * must wait for another non-versioned run of its experiment (the task is then rescheduled).
+     */
+    boolean execute(UUID runId) {
+        Run run;
+        try {
+            run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+        } catch (RunCompletion.WaitForTurn e) {
+            return false;
+        }
         if (run != null) {
             guarded(run, (experiment, writer) -> {
                 // Empty when the units were handed off: the node that finishes the last group completes the run.
@@ -71,6 +82,7 @@ class RunExecutor {
             });
             prepareResults(runId);
         }
+        return true;
     }
 
     /** A unit group of a distributed run: its replicates, with the per-unit hooks running here. */
@@ -125,6 +137,9 @@ class RunExecutor {
     private void guarded(Run run, Work work) {
         UUID runId = run.getId();
         CancellationToken token = cancellations.register(runId);
+        if (run.getStartedAt() != null && runTimeout != null) {
+            token.failRunAt(run.getStartedAt().plus(runTimeout), "crystallize.limits.run-timeout " + runTimeout);
+        }
         RunLog runLog = logs.forRun(runId);
         UnitWriter writer = units.writer(runId, node);
         try {

@@ -39,6 +39,11 @@ interface RunRepository extends JpaRepository<Run, UUID> {
 
     Optional<Run> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
+    /** Whether another non-versioned run of the experiment is executing (they share the v0 folder). */
+    @Query("select count(r) > 0 from Run r where r.experimentId = :experimentId and r.id <> :runId "
+            + "and r.allocatedVersion is null and r.status = io.crystallize.server.run.RunStatus.RUNNING")
+    boolean otherUnversionedRunning(@Param("experimentId") UUID experimentId, @Param("runId") UUID runId);
+
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);
 }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starting, cancelling and reading runs. A run is stored QUEUED and scheduled in the same transaction. A run belongs
@@ -100,12 +101,22 @@ public class RunService {
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
         // The plugins decide the base seed and the artifact version; a resumed run keeps its predecessor's seed.
-        RunDecisions decisions = new RunDecisions(resume ? previous.get().getBaseSeed() : null,
-                () -> runs.maxVersion(experimentId));
+        // A plugin that asks for the latest version (a versioned run) locks the experiment's row first, so one
+        // run request at a time reads the max and takes the next version (unique per experiment, V11).
+        AtomicBoolean versioned = new AtomicBoolean();
+        RunDecisions decisions = new RunDecisions(resume ? previous.get().getBaseSeed() : null, () -> {
+            versioned.set(true);
+            experiments.lock(experimentId);
+            return runs.maxVersion(experimentId);
+        });
         plugins.prepare(d, debug, decisions);
+        Run run = new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
+                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant());
+        if (versioned.get()) {
+            run.allocateVersion();
+        }
         // Flushed: the copied units of a resume reference the run's row.
-        Run run = runs.saveAndFlush(new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
-                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        run = runs.saveAndFlush(run);
         run.createdBy(access.currentCaller().map(Caller::id).orElse(null));
         long kept = 0;
         if (resume) {

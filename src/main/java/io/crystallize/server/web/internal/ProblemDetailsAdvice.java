@@ -67,11 +67,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyRejected rejected) {
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(rejected.status, rejected.getMessage());
+                return handleExceptionInternal(e, body, new HttpHeaders(), rejected.status, request);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return api(InvalidRequestException.of(path(unknown), "unknown field"), request);
         }
         if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            return api(InvalidRequestException.of(path(mapping), "has the wrong type or shape"), request);
+            return api(InvalidRequestException.of(path(mapping), JsonErrors.wrongType(mapping)), request);
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException read) {
+            return api(InvalidRequestException.of(JsonErrors.field(read), JsonErrors.reason(read)), request);
         }
         return api(InvalidRequestException.of("body", "is not readable JSON: " + firstLine(cause.getMessage())), request);
     }
