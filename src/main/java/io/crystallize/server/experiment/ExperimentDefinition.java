@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * An experiment as submitted and stored (API.md). Absent collections are empty and absent replicates is 1
- * after {@link #normalized()}. Rules that span the catalog are checked by {@link DefinitionValidator}.
+ * after {@link #normalized()}. {@code tags} label it for search ({@code ?tag=key:value}); they are not part of
+ * the pipeline, so not of the fingerprint. Rules that span the catalog are checked by {@link DefinitionValidator}.
  */
 public record ExperimentDefinition(
         @NotBlank @Size(max = 100)
@@ -26,7 +27,11 @@ public record ExperimentDefinition(
         List<@NotNull @Valid TreatmentSpec> treatments,
         List<@NotNull @Valid HypothesisSpec> hypotheses,
         Integer replicates,
-        List<@NotNull @Valid ComponentSpec> plugins) {
+        List<@NotNull @Valid ComponentSpec> plugins,
+        Map<String, String> tags) {
+
+    /** At most this many tags per experiment. */
+    public static final int MAX_TAGS = 50;
 
     /** A registered component (datasource, step, verifier or plugin) by type, with explicit params. */
     public record ComponentSpec(@NotBlank String type, Map<String, Object> params) {
@@ -58,6 +63,7 @@ public record ExperimentDefinition(
                 treatments == null ? List.of() : treatments,
                 hypotheses == null ? List.of() : hypotheses,
                 replicates == null ? 1 : replicates,
-                plugins == null ? List.of() : plugins);
+                plugins == null ? List.of() : plugins,
+                tags == null ? Map.of() : tags);
     }
 }

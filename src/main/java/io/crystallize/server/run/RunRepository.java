@@ -14,13 +14,20 @@ import java.util.UUID;
 interface RunRepository extends JpaRepository<Run, UUID> {
 
     @Query("select r from Run r where (:experimentId is null or r.experimentId = :experimentId) "
-            + "and (:status is null or r.status = :status)")
-    Page<Run> search(@Param("experimentId") UUID experimentId, @Param("status") RunStatus status, Pageable pageable);
+            + "and r.status in :statuses")
+    Page<Run> search(@Param("experimentId") UUID experimentId, @Param("statuses") Collection<RunStatus> statuses,
+                     Pageable pageable);
 
     @Query("select coalesce(max(r.version), -1) from Run r where r.experimentId = :experimentId")
     int maxVersion(@Param("experimentId") UUID experimentId);
 
     Optional<Run> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
+
+    List<Run> findByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
+
+    @Query("select count(r) from Run r where r.experimentId = :experimentId and r.version = :version and r.createdAt > :after")
+    long countNewerWithVersion(@Param("experimentId") UUID experimentId, @Param("version") int version,
+                               @Param("after") java.time.Instant after);
 
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);

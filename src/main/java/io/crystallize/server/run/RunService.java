@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +49,12 @@ public class RunService {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final RunDeletion deletion;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx,
+               RunDeletion deletion) {
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -64,6 +68,7 @@ public class RunService {
         this.json = json;
         this.clock = clock;
         this.tx = tx;
+        this.deletion = deletion;
     }
 
     @Transactional
@@ -180,8 +185,15 @@ public class RunService {
     }
 
     @Transactional(readOnly = true)
-    public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
-        return views.views(runs.search(experimentId, status, pageable));
+    public Page<RunView> list(UUID experimentId, Collection<RunStatus> statuses, Pageable pageable) {
+        Collection<RunStatus> any = statuses == null || statuses.isEmpty() ? EnumSet.allOf(RunStatus.class) : statuses;
+        return views.views(runs.search(experimentId, any, pageable));
+    }
+
+    /** Deletes a finished run and everything stored for it (files once committed); QUEUED or RUNNING → 409. */
+    @Transactional
+    public void delete(UUID runId) {
+        deletion.delete(find(runId));
     }
 
     @Transactional(readOnly = true)

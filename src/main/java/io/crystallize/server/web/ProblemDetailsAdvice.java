@@ -90,6 +90,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
+    /** Every problem, ours or Spring's, gets the {@code type} of its status: a page that explains it. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType.of(status.value()).ifPresent(t -> problem.setType(t.uri()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {

@@ -52,7 +52,7 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
         if (request.getContentLengthLong() > max) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+            response.getOutputStream().write(("{\"type\":\"" + ProblemType.CONTENT_TOO_LARGE.uri() + "\",\"title\":\"Content Too Large\",\"status\":413,"
                     + "\"detail\":\"the request body exceeds crystallize.limits.max-request-size (" + max + " bytes)\","
                     + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
             return;

@@ -11,6 +11,7 @@ import io.crystallize.server.web.PageResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +46,16 @@ class RunController {
 
     @GetMapping("/api/runs")
     PageResponse<RunView> list(@RequestParam(required = false) UUID experimentId,
-                               @RequestParam(required = false) RunStatus status,
+                               @RequestParam(required = false) List<RunStatus> status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(runs.list(experimentId, status,
                 PageResponse.request(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), r -> r);
+    }
+
+    @DeleteMapping("/api/runs/{runId}")
+    ResponseEntity<Void> delete(@PathVariable UUID runId) {
+        runs.delete(runId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/runs/{runId}/cancel")
