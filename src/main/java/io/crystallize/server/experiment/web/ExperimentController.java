@@ -6,6 +6,7 @@ import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.web.PageResponse;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,8 @@ class ExperimentController {
         this.experiments = experiments;
     }
 
-    @PostMapping
+    /** JSON only: a YAML or form body is a 415 (one documented body format). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ExperimentResponse> create(@Valid @RequestBody ExperimentDefinition definition) {
         ExperimentView created = experiments.create(definition);
         return ResponseEntity.created(URI.create("/api/experiments/" + created.id())).body(ExperimentResponse.of(created));

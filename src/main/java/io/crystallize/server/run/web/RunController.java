@@ -33,7 +33,8 @@ class RunController {
         this.runs = runs;
     }
 
-    @PostMapping("/api/experiments/{experimentId}/runs")
+    /** JSON only (a YAML body is a 415); no body at all starts a run with the experiment's settings. */
+    @PostMapping(value = "/api/experiments/{experimentId}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> start(@PathVariable UUID experimentId, @RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(experimentId, request);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
