@@ -129,8 +129,13 @@ final class OpenApiSchemas {
         if (s == null || s.get$ref() != null || !seen.add(s)) {
             return;
         }
-        if (is(s, "string") && s.getMaxLength() == null && s.getEnum() == null && s.getConst() == null
-                && !"binary".equals(s.getFormat())) {
+        if (is(s, "string") && "binary".equals(s.getFormat()) && s.getMaxLength() == null) {
+            // Artifact bytes: one artifact is at most crystallize.artifacts.max-artifact-size.
+            long max = org.springframework.util.unit.DataSize.parse(
+                    env.getProperty("crystallize.artifacts.max-artifact-size", "256MB")).toBytes();
+            s.setMaxLength((int) Math.min(Integer.MAX_VALUE, max));
+        }
+        if (is(s, "string") && s.getMaxLength() == null && s.getEnum() == null && s.getConst() == null) {
             s.setMaxLength("uuid".equals(s.getFormat()) ? 36 : "date-time".equals(s.getFormat()) ? 64
                     : name != null && List.of("name", "q").contains(name) ? 100 : "tag".equals(name) ? 301 : NOMINAL);
         }

@@ -31,7 +31,7 @@ class SpectralLintTest {
     @Test
     void theServedDocumentHasNoSpectralError() throws IOException, InterruptedException {
         Path spectral = ExternalTool.require("Spectral (npm @stoplight/spectral-cli)", ".tools/node_modules/.bin/spectral");
-        ExternalTool.require("the OWASP ruleset (npm @stoplight/spectral-owasp-ruleset)",
+        ExternalTool.requireFile("the OWASP ruleset (npm @stoplight/spectral-owasp-ruleset)",
                 ".tools/node_modules/@stoplight/spectral-owasp-ruleset/dist/ruleset.mjs");
         Path out = Files.createDirectories(Path.of("target/spectral"));
         Path document = out.resolve("openapi-served.json");

@@ -100,7 +100,7 @@ class SwaggerUiTest {
         }
         wait.until(d -> !op.findElement(By.cssSelector("textarea.body-param__text")).getAttribute("value").isBlank());
         op.findElement(By.cssSelector("button.execute")).click();
-        WebElement status = wait.until(d -> op.findElement(By.cssSelector(".live-responses-table .response-col_status")));
+        WebElement status = wait.until(d -> op.findElement(By.cssSelector(".live-responses-table tbody .response-col_status")));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", status);
         return status.getText().strip();
     }

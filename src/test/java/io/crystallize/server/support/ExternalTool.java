@@ -21,7 +21,16 @@ public final class ExternalTool {
 
     /** The first of {@code candidates} that is an executable file; otherwise skips the test, or fails it on CI. */
     public static Path require(String what, String... candidates) {
-        Optional<Path> found = Arrays.stream(candidates).map(Path::of).filter(Files::isExecutable).findFirst();
+        return find(what, Files::isExecutable, candidates);
+    }
+
+    /** A file a tool reads (e.g. a ruleset): skips the test when absent, or fails it on CI. */
+    public static Path requireFile(String what, String path) {
+        return find(what, Files::isRegularFile, path);
+    }
+
+    private static Path find(String what, java.util.function.Predicate<Path> usable, String... candidates) {
+        Optional<Path> found = Arrays.stream(candidates).map(Path::of).filter(usable).findFirst();
         if (found.isEmpty()) {
             String message = what + " is not installed (looked for " + String.join(", ", candidates)
                     + "); .ci/run installs it, see CONTRIBUTING.md";
