@@ -1,7 +1,7 @@
 package io.crystallize.server.e2e;
 
 import io.crystallize.server.support.Api;
-import io.crystallize.server.web.ProblemType;
+import io.crystallize.server.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

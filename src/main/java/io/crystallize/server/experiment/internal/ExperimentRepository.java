@@ -1,0 +1,33 @@
+package io.crystallize.server.experiment.internal;
+
+import jakarta.persistence.criteria.MapJoin;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+import java.util.Locale;
+import java.util.UUID;
+
+public interface ExperimentRepository extends JpaRepository<StoredExperiment, UUID>, JpaSpecificationExecutor<StoredExperiment> {
+
+    boolean existsByName(String name);
+
+    /** The whole name, as {@code ?name=}. */
+    static Specification<StoredExperiment> named(String name) {
+        return (root, query, cb) -> cb.equal(root.get("name"), name);
+    }
+
+    /** A part of the name, case-insensitively, as {@code ?q=} ({@code %} and {@code _} match themselves). */
+    static Specification<StoredExperiment> nameContains(String part) {
+        String escaped = part.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return (root, query, cb) -> cb.like(cb.lower(root.get("name")), "%" + escaped + "%", '\\');
+    }
+
+    /** A tag with this key and, unless {@code value} is null, this value, as {@code ?tag=key:value} or {@code ?tag=key}. */
+    static Specification<StoredExperiment> tagged(String key, String value) {
+        return (root, query, cb) -> {
+            MapJoin<StoredExperiment, String, String> tag = root.joinMap("tags");
+            return value == null ? cb.equal(tag.key(), key) : cb.and(cb.equal(tag.key(), key), cb.equal(tag.value(), value));
+        };
+    }
+}
