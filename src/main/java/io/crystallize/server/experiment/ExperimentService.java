@@ -10,8 +10,10 @@ import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.FieldError;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +25,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creates, reads and lists experiments. A rejected definition stores nothing. An experiment belongs to the
- * workspace it was created in; lists show only the caller's workspaces ({@link WorkspaceAccess}); reads by id are
- * checked before the handler runs (through {@link #workspaceOf}, see {@code ExperimentWorkspaces}).
+ * Creates, reads, searches and deletes experiments. A rejected definition stores nothing. An experiment belongs to
+ * the workspace it was created in; lists show only the caller's workspaces ({@link WorkspaceAccess}); reads by id
+ * are checked before the handler runs (through {@link #workspaceOf}, see {@code ExperimentWorkspaces}).
  */
 @Service
 public class ExperimentService {
@@ -35,9 +37,11 @@ public class ExperimentService {
     private final JsonMapper json;
     private final Clock clock;
     private final WorkspaceAccess access;
+    private final ApplicationEventPublisher events;
 
     ExperimentService(ExperimentRepository experiments, DefinitionValidator validator, JsonMapper json, Clock clock,
-                      WorkspaceAccess access) {
+                      WorkspaceAccess access, ApplicationEventPublisher events) {
+        this.events = events;
         this.experiments = experiments;
         this.access = access;
         this.validator = validator;
@@ -58,7 +62,8 @@ public class ExperimentService {
             throw new ConflictException("an experiment named '" + definition.name() + "' already exists");
         }
         StoredExperiment stored = experiments.saveAndFlush(new StoredExperiment(workspace, definition.name(),
-                Fingerprint.of(definition, json), json.writeValueAsString(definition.withoutWorkspace()), clock.instant()));
+                Fingerprint.of(definition, json), json.writeValueAsString(definition.withoutWorkspace()), definition.tags(),
+                clock.instant()));
         return view(stored);
     }
 
@@ -76,19 +81,46 @@ public class ExperimentService {
         return experiments.findById(id).map(this::view).orElseThrow(() -> new NotFoundException("experiment", id));
     }
 
-    /** The experiments of the caller's workspaces (every experiment for an admin). */
+    /**
+     * A page of the caller's experiments (every experiment for an admin): {@code name} matches the whole name,
+     * {@code q} a part of it (case-insensitively), and each of {@code tags} ({@code key:value}, or {@code key} for
+     * any value) must be carried.
+     */
     @Transactional(readOnly = true)
-    public Page<ExperimentView> list(String name, Pageable pageable) {
-        boolean all = name == null || name.isBlank();
+    public Page<ExperimentView> list(String name, String q, List<String> tags, Pageable pageable) {
+        Specification<StoredExperiment> where = Specification.unrestricted();
         Optional<Set<UUID>> readable = access.readableWorkspaces();
-        Page<StoredExperiment> page;
-        if (readable.isEmpty()) {
-            page = all ? experiments.findAll(pageable) : experiments.findByName(name, pageable);
-        } else {
-            page = all ? experiments.findByWorkspaceIdIn(readable.get(), pageable)
-                    : experiments.findByNameAndWorkspaceIdIn(name, readable.get(), pageable);
+        if (readable.isPresent()) {
+            where = where.and(ExperimentRepository.inWorkspaces(readable.get()));
         }
-        return page.map(this::view);
+        if (name != null && !name.isBlank()) {
+            where = where.and(ExperimentRepository.named(name));
+        }
+        if (q != null && !q.isBlank()) {
+            where = where.and(ExperimentRepository.nameContains(q.strip()));
+        }
+        for (String tag : tags == null ? List.<String>of() : tags) {
+            int colon = tag.indexOf(':');
+            String key = colon < 0 ? tag : tag.substring(0, colon);
+            if (!DefinitionValidator.TAG_KEY.matcher(key).matches()) {
+                throw InvalidRequestException.of("tag", "must be key:value or key, with a key of letters, digits, "
+                        + "'.', '_' or '-'; got '" + tag + "'");
+            }
+            where = where.and(ExperimentRepository.tagged(key, colon < 0 ? null : tag.substring(colon + 1)));
+        }
+        return experiments.findAll(where, pageable).map(this::view);
+    }
+
+    /**
+     * Deletes an experiment with all its runs (their data and files): {@link ExperimentDeleting} lets the run
+     * module delete them first, or refuse with a 409 while one is QUEUED or RUNNING, which rolls it all back.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        StoredExperiment experiment = experiments.findById(id).orElseThrow(() -> new NotFoundException("experiment", id));
+        events.publishEvent(new ExperimentDeleting(id, experiment.getName()));
+        experiments.delete(experiment);
+        experiments.flush();
     }
 
     /** The workspace of an experiment, which is also the workspace of its runs and everything they store. */
@@ -110,6 +142,6 @@ public class ExperimentService {
 
     private ExperimentView view(StoredExperiment e) {
         return new ExperimentView(e.getId(), e.getName(), e.getFingerprint(), e.getCreatedAt(),
-                json.readValue(e.getDefinitionJson(), ExperimentDefinition.class), e.getWorkspaceId());
+                json.readValue(e.getDefinitionJson(), ExperimentDefinition.class).normalized(), e.getWorkspaceId());
     }
 }

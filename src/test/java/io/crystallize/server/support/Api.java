@@ -201,6 +201,12 @@ public final class Api {
         return request("DELETE", path, null);
     }
 
+    /** Sends {@code body} with an explicit {@code Content-Type} (e.g. to check which media types are refused). */
+    public Response post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response post(String path, String json) {
         return post(path, json, Map.of());
     }

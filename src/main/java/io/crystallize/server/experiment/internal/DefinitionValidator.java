@@ -34,6 +34,8 @@ public class DefinitionValidator {
     /** The same rule as the experiment's name: condition names become artifact folder names. */
     static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^(?!\\.{1,2}$)[A-Za-z0-9][A-Za-z0-9._-]*$");
 
+    public static final java.util.regex.Pattern TAG_KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+
     static final List<String> CORRECTIONS = List.of("holm", "bonferroni", "bh", "none");
 
     /**
@@ -68,6 +70,7 @@ public class DefinitionValidator {
         d.initialContext().keySet().stream().filter(ContextKeys.RESERVED::contains).forEach(k ->
                 errors.add(new FieldError("initialContext." + k, "is a reserved key set by the engine")));
         validateTreatments(d, errors);
+        validateTags(d, errors);
         List<Map<String, Object>> conditions = conditionContexts(d);
         component(errors, "datasource", d.datasource(), catalog.datasource(d.datasource().type()), conditions, d);
         for (int i = 0; i < d.steps().size(); i++) {
@@ -104,6 +107,18 @@ public class DefinitionValidator {
         if (size > max) {
             errors.add(new FieldError(field, "must hold at most " + max + " entries"));
         }
+    }
+
+    /** Tag keys are plain words (no {@code :}, which separates key and value in {@code ?tag=}); values are short. */
+    private static void validateTags(ExperimentDefinition d, List<FieldError> errors) {
+        limit(errors, "tags", d.tags().size(), ExperimentDefinition.MAX_TAGS);
+        d.tags().forEach((key, value) -> {
+            if (!TAG_KEY.matcher(key).matches()) {
+                errors.add(new FieldError("tags." + key, "a tag key must be 1-100 letters, digits, '.', '_' or '-'"));
+            } else if (value == null || value.length() > 200) {
+                errors.add(new FieldError("tags." + key, "a tag value must be a string of at most 200 characters"));
+            }
+        });
     }
 
     private void validateTreatments(ExperimentDefinition d, List<FieldError> errors) {

@@ -15,12 +15,12 @@ import java.util.UUID;
 record ExperimentResponse(UUID id, String name, String description, String fingerprint, Instant createdAt,
                           ComponentSpec datasource, List<ComponentSpec> steps, Map<String, Object> initialContext,
                           List<TreatmentSpec> treatments, List<HypothesisSpec> hypotheses, int replicates,
-                          List<ComponentSpec> plugins, UUID workspace, Map<String, String> links) {
+                          List<ComponentSpec> plugins, Map<String, String> tags, UUID workspace, Map<String, String> links) {
 
     static ExperimentResponse of(ExperimentView v) {
         ExperimentDefinition d = v.definition();
         return new ExperimentResponse(v.id(), v.name(), d.description(), v.fingerprint(), v.createdAt(), d.datasource(),
-                d.steps(), d.initialContext(), d.treatments(), d.hypotheses(), d.replicates(), d.plugins(),
+                d.steps(), d.initialContext(), d.treatments(), d.hypotheses(), d.replicates(), d.plugins(), d.tags(),
                 v.workspaceId(), Map.of("runs", "/api/runs?experimentId=" + v.id()));
     }
 }

@@ -150,7 +150,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", io.crystallize.server.problem.ProblemType.uriOf(status.value()));
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);

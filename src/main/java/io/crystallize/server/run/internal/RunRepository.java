@@ -16,14 +16,15 @@ import java.util.UUID;
 interface RunRepository extends JpaRepository<Run, UUID> {
 
     @Query("select r from Run r where (:experimentId is null or r.experimentId = :experimentId) "
-            + "and (:status is null or r.status = :status)")
-    Page<Run> search(@Param("experimentId") UUID experimentId, @Param("status") RunStatus status, Pageable pageable);
+            + "and r.status in :statuses")
+    Page<Run> search(@Param("experimentId") UUID experimentId, @Param("statuses") Collection<RunStatus> statuses,
+                     Pageable pageable);
 
     /** {@link #search} within some workspaces: runs belong to the workspace of their experiment. */
     @Query("select r from Run r where (:experimentId is null or r.experimentId = :experimentId) "
-            + "and (:status is null or r.status = :status) "
+            + "and r.status in :statuses "
             + "and r.experimentId in (select e.id from StoredExperiment e where e.workspaceId in :workspaces)")
-    Page<Run> searchIn(@Param("experimentId") UUID experimentId, @Param("status") RunStatus status,
+    Page<Run> searchIn(@Param("experimentId") UUID experimentId, @Param("statuses") Collection<RunStatus> statuses,
                        @Param("workspaces") Collection<UUID> workspaces, Pageable pageable);
 
     /** Runs QUEUED or RUNNING in a workspace (the active-runs quota). */
@@ -43,6 +44,11 @@ interface RunRepository extends JpaRepository<Run, UUID> {
     @Query("select count(r) > 0 from Run r where r.experimentId = :experimentId and r.id <> :runId "
             + "and r.allocatedVersion is null and r.status = io.crystallize.server.run.RunStatus.RUNNING")
     boolean otherUnversionedRunning(@Param("experimentId") UUID experimentId, @Param("runId") UUID runId);
+    List<Run> findByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
+
+    @Query("select count(r) from Run r where r.experimentId = :experimentId and r.version = :version and r.createdAt > :after")
+    long countNewerWithVersion(@Param("experimentId") UUID experimentId, @Param("version") int version,
+                               @Param("after") java.time.Instant after);
 
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +65,15 @@ public class RunService {
     private final TransactionTemplate tx;
     private final WorkspaceAccess access;
     private final QuotaProperties quotas;
+    private final RunDeletion deletion;
 
     RunService(RunRepository runs, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
-               Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas) {
+               Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion) {
         this.access = access;
         this.quotas = quotas;
+        this.deletion = deletion;
         this.runs = runs;
         this.unitStore = unitStore;
         this.experiments = experiments;
@@ -215,15 +219,22 @@ public class RunService {
     }
 
     @Transactional(readOnly = true)
-    public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
+    public Page<RunView> list(UUID experimentId, Collection<RunStatus> statuses, Pageable pageable) {
+        Collection<RunStatus> any = statuses == null || statuses.isEmpty() ? EnumSet.allOf(RunStatus.class) : statuses;
         Optional<Set<UUID>> readable = access.readableWorkspaces();
         if (readable.isEmpty()) {
-            return views.views(runs.search(experimentId, status, pageable));
+            return views.views(runs.search(experimentId, any, pageable));
         }
         if (readable.get().isEmpty()) {
             return new PageImpl<>(List.of(), pageable, 0);
         }
-        return views.views(runs.searchIn(experimentId, status, readable.get(), pageable));
+        return views.views(runs.searchIn(experimentId, any, readable.get(), pageable));
+    }
+
+    /** Deletes a finished run and everything stored for it (files once committed); QUEUED or RUNNING → 409. */
+    @Transactional
+    public void delete(UUID runId) {
+        deletion.delete(find(runId));
     }
 
     /** The seeds of every stored unit of a run, by replicate then condition (in memory: for small runs). */

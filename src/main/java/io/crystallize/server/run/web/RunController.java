@@ -13,6 +13,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,8 +47,11 @@ class RunController {
         this.access = access;
     }
 
-    /** Held to the caller's per-minute submission limit first: a refused submission does nothing else. */
-    @PostMapping("/api/experiments/{experimentId}/runs")
+    /**
+     * Held to the caller's per-minute submission limit first: a refused submission does nothing else. JSON only
+     * (a YAML body is a 415); no body at all starts a run with the experiment's settings.
+     */
+    @PostMapping(value = "/api/experiments/{experimentId}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> start(@PathVariable UUID experimentId, @RequestBody(required = false) RunRequest request) {
         org.springframework.http.HttpHeaders limits = submissions.acquire(access.caller().id());
         RunView run = runs.start(experimentId, request);
@@ -66,10 +70,16 @@ class RunController {
 
     @GetMapping("/api/runs")
     PageResponse<RunView> list(@RequestParam(required = false) UUID experimentId,
-                               @RequestParam(required = false) RunStatus status,
+                               @RequestParam(required = false) List<RunStatus> status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(runs.list(experimentId, status,
                 PageResponse.request(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), r -> r);
+    }
+
+    @DeleteMapping("/api/runs/{runId}")
+    ResponseEntity<Void> delete(@PathVariable UUID runId) {
+        runs.delete(runId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/runs/{runId}/cancel")

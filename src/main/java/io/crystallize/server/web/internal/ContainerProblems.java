@@ -11,7 +11,7 @@ final class ContainerProblems {
     static String json(int status, String detail) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+        return "{\"type\":\"" + io.crystallize.server.problem.ProblemType.uriOf(status) + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status
                 + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 

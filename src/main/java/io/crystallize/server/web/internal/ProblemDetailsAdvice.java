@@ -1,5 +1,7 @@
 package io.crystallize.server.web.internal;
 
+import io.crystallize.server.problem.ProblemType;
+
 import io.crystallize.server.problem.ApiException;
 import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.FieldError;
@@ -104,6 +106,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Every problem, ours or Spring's, gets the {@code type} of its status: a page that explains it. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType.of(status.value()).ifPresent(t -> problem.setType(t.uri()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,7 @@
 package io.crystallize.server.web.internal;
 
+import io.crystallize.server.problem.ProblemType;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,0 +1,98 @@
+package io.crystallize.server.web.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the OpenAPI document says about each operation (API.md in the document's terms): its id, tag, summary,
+ * description, success status and the problems it answers with besides the ones every operation of its kind
+ * has (400 for parameters, 404 for a path id, 413/415 for a body, 500). Kept in one place so the controllers
+ * stay plain; an operation missing here fails {@code OpenApiDocumentTest}. Add a row with a new endpoint.
+ */
+final class ApiOperations {
+
+    /** One documented operation. */
+    record Doc(String method, String path, String id, String tag, String summary, String description, int success,
+               String successDescription, Map<Integer, String> problems) {
+    }
+
+    static final String EXPERIMENTS = "Experiments";
+    static final String RUNS = "Runs";
+    static final String RESULTS = "Results";
+    static final String ARTIFACTS = "Artifacts";
+    static final String CATALOG = "Catalog";
+
+    static final List<Doc> ALL = List.of(
+            new Doc("post", "/api/experiments", "createExperiment", EXPERIMENTS, "Create an experiment",
+                    "Stores an experiment definition after validating it against the catalog: types exist, params "
+                            + "resolve for every condition, treatments do not clash with the initial context or reserved "
+                            + "keys, hypotheses have treatments, limits hold. A rejected definition stores nothing.",
+                    201, "Created; `Location` is the experiment's URL.",
+                    Map.of(409, "An experiment with this name exists (delete it first, or pick another name).",
+                            422, "The `Idempotency-Key` was used with a different request.")),
+            new Doc("get", "/api/experiments", "listExperiments", EXPERIMENTS, "List and search experiments",
+                    "A page of experiments, newest first. `name` matches the whole name, `q` a part of it "
+                            + "(case-insensitively), each `tag` (`key:value`, or `key` for any value) must be carried.",
+                    200, "A page of experiments.", Map.of()),
+            new Doc("get", "/api/experiments/{id}", "getExperiment", EXPERIMENTS, "Read an experiment",
+                    "The stored experiment: id, fingerprint (SHA-256 of the pipeline), creation time and the "
+                            + "normalized definition.", 200, "The experiment.", Map.of()),
+            new Doc("delete", "/api/experiments/{id}", "deleteExperiment", EXPERIMENTS, "Delete an experiment and its runs",
+                    "Deletes the experiment with all its runs: units, seeds, logs, hypothesis results, artifact records "
+                            + "and files. Its name can be used again.", 204, "Deleted.",
+                    Map.of(409, "A run of the experiment is QUEUED or RUNNING; cancel it and wait until it has finished.")),
+            new Doc("post", "/api/experiments/{experimentId}/runs", "startRun", RUNS, "Start a run",
+                    "Stores a run QUEUED and schedules it; any node picks it up. The body is optional: override "
+                            + "`replicates`, pick a subset of `treatments`, `strategy` `rerun` (default) or `resume` "
+                            + "(keep the completed units of the latest run), or `debug` (one replicate, verbose, no "
+                            + "hypotheses). Poll the run at `Location`.", 202, "Accepted; `Location` is the run's URL.",
+                    Map.of(409, "`resume` of an experiment whose pipeline changed since its latest run.",
+                            422, "The `Idempotency-Key` was used with a different request.")),
+            new Doc("get", "/api/runs", "listRuns", RUNS, "List runs",
+                    "A page of runs, newest first, of one experiment and/or in some statuses "
+                            + "(`status=RUNNING,QUEUED`).", 200, "A page of runs.", Map.of()),
+            new Doc("get", "/api/runs/{runId}", "getRun", RUNS, "Read a run's status",
+                    "Status, base seed, conditions, progress, times, error count and links to the run's results, "
+                            + "seeds, artifacts and log.", 200, "The run.", Map.of()),
+            new Doc("delete", "/api/runs/{runId}", "deleteRun", RUNS, "Delete a finished run",
+                    "Deletes the run with its units, seeds, log, hypothesis results, artifact records and artifact "
+                            + "files.", 204, "Deleted.",
+                    Map.of(409, "The run is QUEUED or RUNNING; cancel it and wait until it has finished.")),
+            new Doc("post", "/api/runs/{runId}/cancel", "cancelRun", RUNS, "Cancel a run",
+                    "Units not started never start; running ones stop at their next step; completed units are kept. "
+                            + "The run ends `CANCELLED`.", 202, "Cancellation requested; the run as it is now.",
+                    Map.of(409, "The run has already finished.")),
+            new Doc("get", "/api/runs/{runId}/results", "getResults", RESULTS, "Read a finished run's results",
+                    "Metrics per condition in replicate order, each hypothesis's verifier output per treatment with "
+                            + "its ranking, and the errors of failed units.", 200, "The results.",
+                    Map.of(409, "The run has not finished yet.")),
+            new Doc("get", "/api/runs/{runId}/results.csv", "getResultsCsv", RESULTS, "Download results as CSV",
+                    "One row per unit and metric value (RFC 4180).", 200, "The CSV.",
+                    Map.of(409, "The run has not finished yet.")),
+            new Doc("get", "/api/runs/{runId}/units", "listUnits", RESULTS, "List a run's units",
+                    "Every stored unit: replicate, condition, status, seed and the node that executed it.",
+                    200, "The units.", Map.of()),
+            new Doc("get", "/api/runs/{runId}/seeds", "listSeeds", RESULTS, "List the seeds a run used",
+                    "The seed of every unit, by replicate, then condition in run order.", 200, "The seeds.", Map.of()),
+            new Doc("get", "/api/runs/{runId}/logs", "getLogs", RESULTS, "Read a run's log",
+                    "The run's own log lines, as text.", 200, "The log.", Map.of()),
+            new Doc("get", "/api/runs/{runId}/artifacts", "listArtifacts", ARTIFACTS, "List a run's artifacts",
+                    "The artifact records of the run with size, SHA-256, content type and download URL.",
+                    200, "The artifact records.", Map.of()),
+            new Doc("get", "/api/artifacts/{artifactId}/content", "downloadArtifact", ARTIFACTS, "Download an artifact",
+                    "The bytes, streamed, with `ETag` (the SHA-256) and `Content-Disposition`. `Range` gives 206; "
+                            + "`If-None-Match` with the ETag gives 304.", 200, "The bytes.",
+                    Map.of(410, "The bytes were pruned by retention or replaced by a later run.",
+                            416, "The `Range` lies outside the artifact.")),
+            new Doc("get", "/api/catalog", "getCatalog", CATALOG, "List the catalog",
+                    "Every registered datasource, step, verifier and plugin with its parameters (name, type, "
+                            + "required, default, description).", 200, "The catalog.", Map.of()));
+
+    private ApiOperations() {
+    }
+
+    static Optional<Doc> find(String method, String path) {
+        return ALL.stream().filter(d -> d.method().equals(method) && d.path().equals(path)).findFirst();
+    }
+}
