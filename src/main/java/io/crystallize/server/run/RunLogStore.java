@@ -66,6 +66,12 @@ class RunLogStore {
         }
     }
 
+    /** The stored lines as data, oldest first. */
+    List<LogLine> entries(UUID runId) {
+        return jdbc.query("select logged_at, level, message from run_log where run_id = ? order by id",
+                (rs, i) -> new LogLine(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), runId);
+    }
+
     /** The stored lines, oldest first: {@code <time> <LEVEL> <message>}. */
     List<String> lines(UUID runId) {
         return jdbc.query("select logged_at, level, message from run_log where run_id = ? order by id",

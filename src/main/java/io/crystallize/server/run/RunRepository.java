@@ -22,6 +22,8 @@ interface RunRepository extends JpaRepository<Run, UUID> {
 
     Optional<Run> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
+    long countByStatus(RunStatus status);
+
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);
 }

@@ -220,6 +220,28 @@ public class RunService {
         return logs.lines(find(runId).getId());
     }
 
+    @Transactional(readOnly = true)
+    public List<LogLine> logEntries(UUID runId) {
+        return logs.entries(find(runId).getId());
+    }
+
+    /**
+     * The run's failed units stored after unit row {@code afterRow}, in storage order, each with its position
+     * among all the run's stored units (for the ids of {@code unit-failed} events).
+     */
+    @Transactional(readOnly = true)
+    public List<FailedUnit> failedUnits(UUID runId, long afterRow) {
+        return units.failedAfter(runId, afterRow).stream().map(row -> new FailedUnit(((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), ContextKeys.unitKey((String) row[3], (Integer) row[2]), (String) row[4],
+                (String) row[5])).toList();
+    }
+
+    /** How many runs are in {@code status} now, across every node (for gauges). */
+    @Transactional(readOnly = true)
+    public long count(RunStatus status) {
+        return runs.countByStatus(status);
+    }
+
     List<String> conditions(Run run) {
         return RunConditions.of(run, json);
     }
