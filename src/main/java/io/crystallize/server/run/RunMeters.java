@@ -11,6 +11,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The run meters (README, "Metrics"): counters of runs started and finished by status and of the units of
@@ -38,6 +39,13 @@ class RunMeters {
                 .description("Runs RUNNING now, on every node").register(registry);
         Gauge.builder("crystallize.runs.queued", () -> runs.count(RunStatus.QUEUED))
                 .description("Runs QUEUED now (the queue depth)").register(registry);
+        // Registered up front, so a scrape shows every series (at 0) before the first run ends.
+        for (RunStatus status : RunStatus.values()) {
+            if (status.isFinished()) {
+                finishedCounter(status.name());
+            }
+        }
+        List.of("COMPLETED", "FAILED", "SKIPPED").forEach(status -> units(status, 0));
     }
 
     @TransactionalEventListener
@@ -51,8 +59,7 @@ class RunMeters {
 
     private void finished(RunStatusChanged change) {
         String status = change.to().name();
-        Counter.builder("crystallize.runs.finished").description("Runs that ended, by final status")
-                .tag("status", status).register(registry).increment();
+        finishedCounter(status).increment();
         // The committed transaction's resources may still be bound here: read the final view in a fresh one.
         RunView run = readTx.execute(s -> runs.get(change.runId()));
         units("COMPLETED", run.progress().completedUnits());
@@ -63,6 +70,11 @@ class RunMeters {
             Timer.builder("crystallize.runs.duration").description("From start (or submission) to end of a run")
                     .tag("status", status).register(registry).record(took);
         }
+    }
+
+    private Counter finishedCounter(String status) {
+        return Counter.builder("crystallize.runs.finished").description("Runs that ended, by final status")
+                .tag("status", status).register(registry);
     }
 
     private void units(String status, long count) {
