@@ -1,7 +1,7 @@
 package io.crystallize.server.events;
 
 import io.crystallize.server.run.FailedUnit;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.LiveRuns;
 import io.crystallize.server.run.RunView;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +25,10 @@ class RunSnapshots {
         long lastRow;
     }
 
-    private final RunService runs;
+    private final LiveRuns runs;
     private final Map<UUID, Failures> failures = new ConcurrentHashMap<>();
 
-    RunSnapshots(RunService runs) {
+    RunSnapshots(LiveRuns runs) {
         this.runs = runs;
     }
 

@@ -116,7 +116,7 @@ public class RunStreams implements SmartLifecycle {
                     end(runId, s);
                 }
             }
-        } catch (io.crystallize.server.web.NotFoundException deleted) {
+        } catch (io.crystallize.server.problem.NotFoundException deleted) {
             streams.forEach(s -> end(runId, s));
             snapshots.forget(runId);
         } catch (RuntimeException e) {

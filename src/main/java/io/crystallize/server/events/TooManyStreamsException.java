@@ -1,6 +1,6 @@
 package io.crystallize.server.events;
 
-import io.crystallize.server.web.ApiException;
+import io.crystallize.server.problem.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 429: the caller already holds as many open event streams as {@code crystallize.events.max-streams-per-user}. */

@@ -1,7 +1,7 @@
 package io.crystallize.server.webhook;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.LiveRuns;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunStatusChanged;
 import org.springframework.context.event.EventListener;
@@ -23,12 +23,12 @@ import java.util.UUID;
 class WebhookEnqueuer {
 
     private final WebhookStore store;
-    private final RunService runs;
+    private final LiveRuns runs;
     private final SchedulerClient scheduler;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookEnqueuer(WebhookStore store, RunService runs, SchedulerClient scheduler, JsonMapper json, Clock clock) {
+    WebhookEnqueuer(WebhookStore store, LiveRuns runs, SchedulerClient scheduler, JsonMapper json, Clock clock) {
         this.store = store;
         this.runs = runs;
         this.scheduler = scheduler;

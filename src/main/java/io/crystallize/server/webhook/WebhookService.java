@@ -1,8 +1,8 @@
 package io.crystallize.server.webhook;
 
-import io.crystallize.server.web.FieldError;
-import io.crystallize.server.web.InvalidRequestException;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.problem.FieldError;
+import io.crystallize.server.problem.InvalidRequestException;
+import io.crystallize.server.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.crystallize.server.events.web;
 
 import io.crystallize.server.events.RunStreams;
-import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.problem.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
