@@ -42,8 +42,8 @@ class StreamsAndMetricsTest {
     @Test
     void twoHundredIdleStreamsHoldNoThreadEachAndTheNextIs429() {
         String runId = api.startRun(api.createExperiment(Experiments.endless(unique("idle"))), null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.run(runId).path("status").asString().equals("RUNNING"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("crystallize_events_streams") == 0);
+        await().atMost(Duration.ofSeconds(120)).until(() -> api.run(runId).path("status").asString().equals("RUNNING"));
+        await().atMost(Duration.ofSeconds(120)).until(() -> gauge("crystallize_events_streams") == 0);
         var threads = ManagementFactory.getThreadMXBean();
         long heapBefore = usedHeapAfterGc();
         int threadsBefore = threads.getThreadCount();
@@ -55,7 +55,7 @@ class StreamsAndMetricsTest {
                 assertThat(s.status()).isEqualTo(200);
                 streams.add(s);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> gauge("crystallize_events_streams") == STREAMS);
+            await().atMost(Duration.ofSeconds(120)).until(() -> gauge("crystallize_events_streams") == STREAMS);
             long heapAfter = usedHeapAfterGc();
             int threadsAfter = threads.getThreadCount();
             System.out.printf("%d idle event streams (server and client in one JVM): heap %+.1f MB (%.1f KB per stream), "
@@ -69,13 +69,13 @@ class StreamsAndMetricsTest {
             assertThat(refused.body()).contains("max-streams-per-user");
 
             EventStream watched = streams.get(0).read();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !watched.comments().isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !watched.comments().isEmpty());
             assertThat(api.post("/api/runs/" + runId + "/cancel", null).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(watched::ended);
+            await().atMost(Duration.ofSeconds(120)).until(watched::ended);
             EventStream.Event last = watched.events().get(watched.events().size() - 1);
             assertThat(last.name()).isEqualTo("finished");
             assertThat(last.json().path("status").asString()).isEqualTo("CANCELLED");
-            await().atMost(Duration.ofSeconds(30)).until(() -> gauge("crystallize_events_streams") == 0);
+            await().atMost(Duration.ofSeconds(120)).until(() -> gauge("crystallize_events_streams") == 0);
         } finally {
             streams.forEach(EventStream::close);
         }
@@ -93,7 +93,7 @@ class StreamsAndMetricsTest {
         JsonNode run = api.awaitCompleted(runId, Duration.ofSeconds(60));
         assertThat(run.path("progress").path("completedUnits").asInt()).isEqualTo(9);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 value(scrape(), "crystallize_runs_finished_total", "status=\"COMPLETED\"") == runsBefore + 1);
         String after = scrape();
         assertThat(value(after, "crystallize_units_finished_total", "status=\"COMPLETED\"") - completedBefore).isEqualTo(9);
