@@ -263,6 +263,28 @@ public final class Api {
         return r.json().path("totalElements").asLong();
     }
 
+    /**
+     * Opens {@code GET path} as a {@code text/event-stream} (with {@code headers}, e.g. {@code Last-Event-ID}) and
+     * returns once the response headers have arrived; read the events with {@link EventStream#read()}.
+     */
+    public EventStream stream(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET();
+        headers.forEach(request::header);
+        try {
+            return new EventStream(CLIENT.send(authorized(request).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET path} with an {@code Accept} header. */
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(authorized(request).timeout(Duration.ofSeconds(60)).build(),

@@ -1,6 +1,7 @@
 package io.crystallize.server.run.internal;
 
 import io.crystallize.server.run.RunStatus;
+import io.crystallize.server.run.RunStatusChanged;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,17 +10,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One execution of an experiment: the aggregate whose status changes only through its guarded methods
- * (see {@link RunStatus} for the allowed transitions). Each change is its own short transaction.
+ * (see {@link RunStatus} for the allowed transitions). Each change is its own short transaction, and each
+ * transition registers a {@link RunStatusChanged} that Spring Data publishes when the run is saved, inside
+ * that transaction (so listeners can enqueue work atomically with the change).
  */
 @Entity
 @Table(name = "run")
-public class Run {
+public class Run extends AbstractAggregateRoot<Run> {
 
     @Id
     private UUID id;
@@ -145,7 +149,11 @@ public class Run {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("run " + id + " cannot go from " + status + " to " + next);
         }
+        RunStatus previous = status;
         status = next;
+        if (previous != next) {
+            registerEvent(new RunStatusChanged(id, previous, next));
+        }
     }
 
     public UUID getId() { return id; }

@@ -44,11 +44,14 @@ interface RunRepository extends JpaRepository<Run, UUID> {
     @Query("select count(r) > 0 from Run r where r.experimentId = :experimentId and r.id <> :runId "
             + "and r.allocatedVersion is null and r.status = io.crystallize.server.run.RunStatus.RUNNING")
     boolean otherUnversionedRunning(@Param("experimentId") UUID experimentId, @Param("runId") UUID runId);
+
     List<Run> findByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
     @Query("select count(r) from Run r where r.experimentId = :experimentId and r.version = :version and r.createdAt > :after")
     long countNewerWithVersion(@Param("experimentId") UUID experimentId, @Param("version") int version,
                                @Param("after") java.time.Instant after);
+
+    long countByStatus(RunStatus status);
 
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);

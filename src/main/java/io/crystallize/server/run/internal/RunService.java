@@ -1,5 +1,8 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.run.FailedUnit;
+import io.crystallize.server.run.LiveRuns;
+import io.crystallize.server.run.LogLine;
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.RunStatus;
@@ -48,10 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reads by id are checked before the handler runs ({@code RunWorkspaces}).
  */
 @Service
-public class RunService {
+public class RunService implements LiveRuns {
 
 
     private final RunRepository runs;
+    private final RunUnitRepository units;
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
@@ -67,7 +71,7 @@ public class RunService {
     private final QuotaProperties quotas;
     private final RunDeletion deletion;
 
-    RunService(RunRepository runs, UnitStore unitStore, ExperimentService experiments,
+    RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
                Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion) {
@@ -75,6 +79,7 @@ public class RunService {
         this.quotas = quotas;
         this.deletion = deletion;
         this.runs = runs;
+        this.units = units;
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
@@ -206,6 +211,7 @@ public class RunService {
         return views.view(runs.saveAndFlush(run));
     }
 
+    @Override
     @Transactional(readOnly = true)
     public RunView get(UUID runId) {
         return views.view(find(runId));
@@ -247,6 +253,29 @@ public class RunService {
     @Transactional(readOnly = true)
     public List<String> logs(UUID runId) {
         return logs.lines(find(runId).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<LogLine> logEntries(UUID runId) {
+        return logs.entries(find(runId).getId());
+    }
+
+    /**
+     * The run's failed units stored after unit row {@code afterRow}, in storage order, each with its position
+     * among all the run's stored units (for the ids of {@code unit-failed} events).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<FailedUnit> failedUnits(UUID runId, long afterRow) {
+        return units.failedAfter(runId, afterRow).stream().map(row -> new FailedUnit(((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), ContextKeys.unitKey((String) row[3], (Integer) row[2]), (String) row[4],
+                (String) row[5])).toList();
+    }
+
+    /** How many runs are in {@code status} now, across every node (for gauges). */
+    @Transactional(readOnly = true)
+    public long count(RunStatus status) {
+        return runs.countByStatus(status);
     }
 
     List<String> conditions(Run run) {

@@ -10,6 +10,7 @@ import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.Tagged;
 import io.crystallize.server.web.PageResponse;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
@@ -129,10 +131,33 @@ class RunController {
         return stream(reads.seeds(runId));
     }
 
-    @GetMapping(value = "/api/runs/{runId}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
-    String logs(@PathVariable UUID runId) {
+    /** {@code text/plain} by default; {@code [{at, level, message}]} when the client prefers JSON. */
+    @GetMapping(value = "/api/runs/{runId}/logs", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<?> logs(@PathVariable UUID runId, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (prefersJson(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(runs.logEntries(runId));
+        }
         List<String> lines = runs.logs(runId);
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                .body(lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+    }
+
+    /** The first of the client's acceptable types, by quality, that names JSON or plain text; plain text wins ties. */
+    private static boolean prefersJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : types) {
+            if (type.isWildcardType() || type.includes(MediaType.TEXT_PLAIN)) {
+                return false;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(Consumer<java.io.OutputStream> body) {
