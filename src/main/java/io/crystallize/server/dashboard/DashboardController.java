@@ -1,14 +1,14 @@
 package io.crystallize.server.dashboard;
 
-import io.crystallize.server.artifact.ArtifactService;
+import io.crystallize.server.artifact.ArtifactQueries;
 import io.crystallize.server.artifact.ArtifactView;
 import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.run.ResultsView;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.RunQueries;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.problem.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
@@ -36,11 +36,11 @@ class DashboardController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ExperimentService experiments;
-    private final RunService runs;
-    private final ArtifactService artifacts;
+    private final RunQueries runs;
+    private final ArtifactQueries artifacts;
     private final DashboardProperties properties;
 
-    DashboardController(ExperimentService experiments, RunService runs, ArtifactService artifacts,
+    DashboardController(ExperimentService experiments, RunQueries runs, ArtifactQueries artifacts,
                         DashboardProperties properties) {
         this.experiments = experiments;
         this.runs = runs;
