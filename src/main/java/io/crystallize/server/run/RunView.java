@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A run as {@code GET /api/runs/{id}} shows it (API.md), plus strategy, debug, node and failure cause. */
+/**
+ * A run as {@code GET /api/runs/{id}} shows it (API.md), plus strategy, debug, node and failure cause, and the ids of
+ * the users who submitted and cancelled it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(UUID id, UUID experimentId, int version, RunStatus status, Long baseSeed, int replicates,
                       List<String> conditions, Progress progress, Instant createdAt, Instant startedAt,
                       Instant finishedAt, long errorCount, String strategy, boolean debug, boolean cancelRequested,
-                      String node, String failure, Map<String, String> links) {
+                      String node, String failure, UUID createdBy, UUID cancelledBy, Map<String, String> links) {
 
     /** Units that ended, by how they ended, against the run's total. */
     public record Progress(long completedUnits, long failedUnits, long skippedUnits, long totalUnits) {

@@ -16,8 +16,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A small client of the service's HTTP API over real HTTP (JDK HttpClient), for end-to-end tests. */
+/**
+ * A small client of the service's HTTP API over real HTTP (JDK HttpClient), for end-to-end tests. It sends the
+ * bootstrap admin's token ({@link #ADMIN_TOKEN}, which every test context and {@link ServerProcess} is given) unless
+ * made with another one by {@link #as(String)} or without one by {@link #anonymous()}.
+ */
 public final class Api {
+
+    /** The admin token of every test server ({@code crystallize.security.bootstrap-token}). */
+    public static final String ADMIN_TOKEN = "cz_test-admin-token-not-for-production-0123456789";
 
     /** The mapper tests use to read and write JSON. */
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,9 +33,60 @@ public final class Api {
     private static final java.util.Set<String> FINISHED = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
 
     private final URI base;
+    private final String token;
 
     public Api(URI base) {
+        this(base, ADMIN_TOKEN);
+    }
+
+    private Api(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** A client of the same server that sends {@code token} instead. */
+    public Api as(String token) {
+        return new Api(base, token);
+    }
+
+    /** A client of the same server that sends no token. */
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    /** A user of the server, its token, its personal workspace and a client that acts as it. */
+    public record User(String id, String name, String token, String workspace, Api api) {
+    }
+
+    /** Creates a user (as this client, an admin) with a token, and returns it. */
+    public User createUser(String name) {
+        Response r = post("/api/users", Map.of("name", name));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().path("id").asString();
+        String token = createToken(id, "test");
+        Api api = as(token);
+        String workspace = api.get("/api/me").json().path("workspaces").get(0).path("id").asString();
+        return new User(id, name, token, workspace, api);
+    }
+
+    /** Issues a token for a user (as this client) and returns its value. */
+    public String createToken(String userId, String name) {
+        Response r = post("/api/users/" + userId + "/tokens", Map.of("name", name));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("token").asString();
+    }
+
+    /** Creates a shared workspace owned by this client's user and returns its id. */
+    public String createWorkspace(String name) {
+        Response r = post("/api/workspaces", Map.of("name", name));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    /** Gives a user a role (VIEWER, EDITOR, OWNER) in a workspace this client's user owns. */
+    public void addMember(String workspaceId, String userId, String role) {
+        Response r = put("/api/workspaces/" + workspaceId + "/members/" + userId, Map.of("role", role));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     public Api(int port) {
@@ -51,6 +109,44 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** GET with extra headers, as name, value pairs. */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** Any method, with a JSON body (null: none). */
+    public Response request(String method, String path, Object body) {
+        String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
+    /** Any method without a body, with extra headers as name, value pairs (e.g. a CORS preflight). */
+    public Response requestWithHeaders(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    public Response put(String path, Object body) {
+        return request("PUT", path, body);
+    }
+
+    public Response delete(String path) {
+        return request("DELETE", path, null);
+    }
+
     public Response post(String path, String json) {
         return post(path, json, Map.of());
     }
@@ -71,6 +167,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -85,7 +184,7 @@ public final class Api {
 
     public boolean isHealthy() {
         try {
-            Response r = get("/actuator/health");
+            Response r = anonymous().get("/actuator/health");
             return r.status() == 200 && "UP".equals(r.json().path("status").asString());
         } catch (UncheckedIOException notListeningYet) {
             return false;

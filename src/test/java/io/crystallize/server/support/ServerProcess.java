@@ -68,15 +68,24 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--spring.datasource.username=" + database.username());
             command.add("--spring.datasource.password=" + database.password());
         }
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--crystallize.security.bootstrap-token="))) {
+            // The admin token support.Api sends; pass --crystallize.security.bootstrap-token= to have one generated.
+            command.add("--crystallize.security.bootstrap-token=" + Api.ADMIN_TOKEN);
+        }
         command.addAll(List.of(args));
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = builder.command(command).start();
-            int port = awaitPort(process, log, logStart);
-            Api api = new Api(URI.create("http://localhost:" + port));
-            await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> alive(process, log) && api.isHealthy());
-            return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            try {
+                int port = awaitPort(process, log, logStart);
+                Api api = new Api(URI.create("http://localhost:" + port));
+                await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alive(process, log) && api.isHealthy());
+                return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            } catch (RuntimeException | Error notStarted) {
+                process.destroyForcibly(); // a node that never became healthy must not outlive the test
+                throw notStarted;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +93,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The port Tomcat reports in this start's part of the log (the log is appended to across restarts). */
     private static int awaitPort(Process process, Path log, long logStart) {
-        return await("port in " + log).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        return await("port in " + log).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     alive(process, log);
                     String text = Files.exists(log) ? Files.readString(log).substring((int) logStart) : "";

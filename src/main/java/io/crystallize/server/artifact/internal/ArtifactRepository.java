@@ -18,6 +18,9 @@ interface ArtifactRepository extends JpaRepository<ArtifactRecord, UUID> {
 
     List<ArtifactRecord> findByRunId(UUID runId);
 
+    @Query("select a.experimentId from ArtifactRecord a where a.id = :id")
+    Optional<UUID> findExperimentId(@Param("id") UUID id);
+
     List<ArtifactRecord> findByExperimentNameAndVersionAndRootDirAndState(String experimentName, int version,
                                                                           String rootDir, ArtifactState state);
 

@@ -28,10 +28,14 @@ public class StoredExperiment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "workspace_id", nullable = false)
+    private UUID workspaceId;
+
     protected StoredExperiment() {
     }
 
-    public StoredExperiment(String name, String fingerprint, String definitionJson, Instant createdAt) {
+    public StoredExperiment(UUID workspaceId, String name, String fingerprint, String definitionJson, Instant createdAt) {
+        this.workspaceId = workspaceId;
         this.id = UUID.randomUUID();
         this.name = name;
         this.fingerprint = fingerprint;
@@ -57,5 +61,9 @@ public class StoredExperiment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public UUID getWorkspaceId() {
+        return workspaceId;
     }
 }

@@ -54,6 +54,10 @@ public class Run {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "created_by")
+    private UUID createdBy;
+    @Column(name = "cancelled_by")
+    private UUID cancelledBy;
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -98,12 +102,18 @@ public class Run {
         finish(RunStatus.CANCELLED, now);
     }
 
-    /** Asks a running run to stop; it ends CANCELLED when its node notices. */
-    void requestCancel() {
+    /** Asks a running run to stop; it ends CANCELLED when its node notices. {@code by} is the user who asked. */
+    void requestCancel(UUID by) {
         if (status.isFinished()) {
             throw new IllegalStateException("run " + id + " is already " + status);
         }
         cancelRequested = true;
+        cancelledBy = by;
+    }
+
+    /** Records the user who submitted the run. */
+    void createdBy(UUID user) {
+        this.createdBy = user;
     }
 
     private void finish(RunStatus next, Instant now) {
@@ -134,4 +144,6 @@ public class Run {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public UUID getCreatedBy() { return createdBy; }
+    public UUID getCancelledBy() { return cancelledBy; }
 }

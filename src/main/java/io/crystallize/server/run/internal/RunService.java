@@ -9,6 +9,9 @@ import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.crystallize.server.access.Caller;
+import io.crystallize.server.access.QuotaProperties;
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.engine.plugins.SeedPlugin;
@@ -21,7 +24,9 @@ import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.FieldError;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
+import io.crystallize.server.problem.TooManyRequestsException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +42,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Starting, cancelling and reading runs. A run is stored QUEUED and scheduled in the same transaction. */
+/**
+ * Starting, cancelling and reading runs. A run is stored QUEUED and scheduled in the same transaction. A run belongs
+ * to its experiment's workspace: lists show the caller's workspaces only, submissions are held to the quotas, and
+ * reads by id are checked before the handler runs ({@code RunWorkspaces}).
+ */
 @Service
 public class RunService implements RunQueries {
 
@@ -55,10 +64,15 @@ public class RunService implements RunQueries {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final WorkspaceAccess access;
+    private final QuotaProperties quotas;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx,
+               WorkspaceAccess access, QuotaProperties quotas) {
+        this.access = access;
+        this.quotas = quotas;
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -83,6 +97,7 @@ public class RunService implements RunQueries {
         String strategy = r.strategy() == null ? "rerun" : r.strategy();
         int replicates = debug ? 1 : r.replicates() == null ? d.replicates() : r.replicates();
         List<String> conditions = conditions(d, r, debug, replicates, strategy);
+        checkQuotas(experiment, (long) replicates * conditions.size());
         Optional<Run> previous = runs.findFirstByExperimentIdOrderByCreatedAtDesc(experimentId);
         boolean resume = strategy.equals("resume") && previous.isPresent();
         if (resume && !previous.get().getFingerprint().equals(experiment.fingerprint())) {
@@ -92,12 +107,27 @@ public class RunService implements RunQueries {
         Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
         Run run = runs.save(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        run.createdBy(access.currentCaller().map(Caller::id).orElse(null));
         if (resume) {
             keepCompletedUnits(previous.get(), run, conditions);
         }
         scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                 .scheduledTo(clock.instant()));
         return views.view(run);
+    }
+
+    /** 429 past {@code max-units-per-run} or {@code max-active-runs} of the experiment's workspace; nothing stored. */
+    private void checkQuotas(ExperimentView experiment, long units) {
+        if (units > quotas.maxUnitsPerRun()) {
+            throw new TooManyRequestsException("the run has " + units + " units (replicates × conditions); at most "
+                    + quotas.maxUnitsPerRun() + " are allowed per run", quotas.activeRunsRetryAfter());
+        }
+        long active = runs.countActiveIn(experiment.workspaceId(), List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+        if (active >= quotas.maxActiveRuns()) {
+            throw new TooManyRequestsException("workspace " + experiment.workspaceId() + " has " + active
+                    + " active runs (QUEUED or RUNNING); at most " + quotas.maxActiveRuns() + " are allowed",
+                    quotas.activeRunsRetryAfter());
+        }
     }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
@@ -163,19 +193,20 @@ public class RunService implements RunQueries {
      * committed is a run on this node told to stop: it records its end in a transaction of its own.
      */
     public RunView cancel(UUID runId) {
-        RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
+        UUID by = access.currentCaller().map(Caller::id).orElse(null);
+        RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId, by)));
         if (view.status() == RunStatus.RUNNING) {
             cancellations.cancelLocally(runId);
         }
         return view;
     }
 
-    private RunView cancelNow(UUID runId) {
+    private RunView cancelNow(UUID runId, UUID by) {
         Run run = find(runId);
         if (run.getStatus().isFinished()) {
             throw new ConflictException("run " + runId + " is already " + run.getStatus());
         }
-        run.requestCancel();
+        run.requestCancel(by);
         if (run.getStatus() == RunStatus.QUEUED) {
             run.cancel(clock.instant());
         }
@@ -191,7 +222,14 @@ public class RunService implements RunQueries {
     @Transactional(readOnly = true)
     @Override
     public Page<RunView> list(UUID experimentId, RunStatus status, Pageable pageable) {
-        return views.views(runs.search(experimentId, status, pageable));
+        Optional<Set<UUID>> readable = access.readableWorkspaces();
+        if (readable.isEmpty()) {
+            return views.views(runs.search(experimentId, status, pageable));
+        }
+        if (readable.get().isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, 0);
+        }
+        return views.views(runs.searchIn(experimentId, status, readable.get(), pageable));
     }
 
     @Transactional(readOnly = true)

@@ -58,7 +58,7 @@ class RunViews {
         return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
                 run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
                 failed, run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(), run.getFailure(),
-                RunView.links(run.getId()));
+                run.getCreatedBy(), run.getCancelledBy(), RunView.links(run.getId()));
     }
 
     private Map<UUID, Map<UnitStatus, Long>> counts(List<UUID> runIds) {

@@ -1,5 +1,7 @@
 package io.crystallize.server.run.web;
 
+import io.crystallize.server.access.SubmissionLimiter;
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.internal.RunService;
@@ -27,15 +29,21 @@ import java.util.UUID;
 class RunController {
 
     private final RunService runs;
+    private final SubmissionLimiter submissions;
+    private final WorkspaceAccess access;
 
-    RunController(RunService runs) {
+    RunController(RunService runs, SubmissionLimiter submissions, WorkspaceAccess access) {
         this.runs = runs;
+        this.submissions = submissions;
+        this.access = access;
     }
 
+    /** Held to the caller's per-minute submission limit first: a refused submission does nothing else. */
     @PostMapping("/api/experiments/{experimentId}/runs")
     ResponseEntity<RunView> start(@PathVariable UUID experimentId, @RequestBody(required = false) RunRequest request) {
+        org.springframework.http.HttpHeaders limits = submissions.acquire(access.caller().id());
         RunView run = runs.start(experimentId, request);
-        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
+        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).headers(limits).body(run);
     }
 
     @GetMapping("/api/runs/{runId}")

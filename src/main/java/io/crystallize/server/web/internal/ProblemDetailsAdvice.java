@@ -38,7 +38,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidRequestException invalid) {
             body.setProperty("errors", invalid.errors());
         }
-        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(e.headers());
+        return handleExceptionInternal(e, body, headers, e.status(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
