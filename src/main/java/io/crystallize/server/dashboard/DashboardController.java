@@ -1,5 +1,6 @@
 package io.crystallize.server.dashboard;
 
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.artifact.ArtifactQueries;
 import io.crystallize.server.artifact.ArtifactView;
 import io.crystallize.server.experiment.ExperimentService;
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,14 +40,22 @@ class DashboardController {
     private final ExperimentService experiments;
     private final RunQueries runs;
     private final ArtifactQueries artifacts;
+    private final WorkspaceAccess access;
     private final DashboardProperties properties;
 
     DashboardController(ExperimentService experiments, RunQueries runs, ArtifactQueries artifacts,
-                        DashboardProperties properties) {
+                        WorkspaceAccess access, DashboardProperties properties) {
+        this.access = access;
         this.experiments = experiments;
         this.runs = runs;
         this.artifacts = artifacts;
         this.properties = properties;
+    }
+
+    /** Whether the page shows "Sign out": every page but the sign-in page is for a signed-in browser. */
+    @ModelAttribute("signedIn")
+    boolean signedIn(java.security.Principal principal) {
+        return principal != null;
     }
 
     @GetMapping("/")
@@ -59,20 +69,21 @@ class DashboardController {
 
     @GetMapping("/experiments/{id}")
     String experiment(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
-        ExperimentView experiment = experiments.get(id);
+        ExperimentView experiment = readable(id, "experiment", id);
         model.addAttribute("experiment", experiment);
         model.addAttribute("definitionJson", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(experiment.definition()));
         model.addAttribute("runs", runs.list(id, null, pageOf(page, "createdAt")));
         return "dashboard/experiment";
     }
 
-    @GetMapping("/runs/{id}")
-    String run(@PathVariable UUID id, Model model) {
+    @GetMapping("/runs/{runId}")
+    String run(@PathVariable("runId") UUID id, Model model) {
         RunView run = runs.get(id);
+        ExperimentView experiment = readable(run.experimentId(), "run", id);
         ResultsView results = FINISHED.contains(run.status()) ? runs.results(id) : null;
         List<String> log = runs.logs(id);
         List<ArtifactView> all = artifacts.list(id);
-        RunPage page = new RunPage(run, experiments.get(run.experimentId()).name(), results,
+        RunPage page = new RunPage(run, experiment.name(), results,
                 RunPage.plots(run, results, properties.maxPointsPerCondition()),
                 results == null ? List.of() : HypothesisRow.of(results.hypotheses()),
                 log.subList(Math.max(0, log.size() - properties.logTailLines()), log.size()), log.size(),
@@ -86,6 +97,17 @@ class DashboardController {
     @GetMapping("/login")
     String login() {
         return "dashboard/login";
+    }
+
+    /** The experiment, when the signed-in user may read its workspace; else "not found" naming what was asked for. */
+    private ExperimentView readable(UUID experimentId, String resource, UUID asked) {
+        ExperimentView experiment = experiments.get(experimentId);
+        try {
+            access.requireRead(experiment.workspaceId());
+        } catch (NotFoundException hidden) {
+            throw new NotFoundException(resource, asked);
+        }
+        return experiment;
     }
 
     private PageRequest pageOf(int page, String sortKey) {

@@ -63,6 +63,7 @@ class DashboardBrowserTest {
         JsonNode results = api.results(runId);
 
         ChromeDriver driver = browser.driver();
+        signIn(Api.ADMIN_TOKEN);
         driver.get(url("/"));
         assertThat(driver.findElement(By.id("experiments")).getText()).contains(name);
         driver.findElement(By.linkText(name)).click();
@@ -112,6 +113,7 @@ class DashboardBrowserTest {
                 Map.of("type", "sleep", "params", Map.of("ms", 100)), Map.of("type", "stats.summary"))));
         String runId = api.startRun(experimentId, (Object) null);
         ChromeDriver driver = browser.driver();
+        signIn(Api.ADMIN_TOKEN);
         driver.get(url("/runs/" + runId));
         driver.executeScript("window.__sameDocument = true;");
         long first = completed(driver);
@@ -126,11 +128,48 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void unknownRunIsANotFoundPage() {
+    void aUserSeesOnlyTheirWorkspaceAndARevokedTokenEndsTheSession() {
+        Api.User alice = api.createUser("alice-" + UUID.randomUUID().toString().substring(0, 8));
+        Api.User bob = api.createUser("bob-" + UUID.randomUUID().toString().substring(0, 8));
+        String aliceExperiment = "dash-alice-" + UUID.randomUUID().toString().substring(0, 8);
+        String aliceRun = alice.api().startRun(alice.api().createExperiment(definition(aliceExperiment, 2,
+                List.of(Map.of("type", "stats.summary")))), (Object) null);
+        alice.api().awaitFinished(aliceRun);
+
         ChromeDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.get(url("/runs/" + aliceRun));
+        assertThat(driver.getCurrentUrl()).as("a browser that is not signed in is sent to sign in").contains("/login");
+        driver.findElement(By.id("token")).sendKeys("cz_not-a-token");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("not accepted");
+
+        signIn(bob.token());
+        assertThat(driver.getPageSource()).doesNotContain(aliceExperiment);
+        driver.get(url("/runs/" + aliceRun));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(api.as(bob.token()).get("/api/runs/" + aliceRun).status()).isEqualTo(404);
         driver.get(url("/runs/" + UUID.randomUUID()));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
-        assertThat(api.get("/runs/" + UUID.randomUUID()).status()).isEqualTo(404);
+        browser.screenshot("dashboard-not-found");
+
+        signIn(alice.token());
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.id("experiments")).getText()).contains(aliceExperiment);
+        // The page's own data calls use the session: the run's JSON reads, a write does not.
+        assertThat(fetchStatus(driver, "GET", "/api/runs/" + aliceRun)).isEqualTo(200L);
+        assertThat(fetchStatus(driver, "POST", "/api/runs/" + aliceRun + "/cancel")).isEqualTo(401L);
+
+        String tokenId = api.get("/api/users/" + alice.id() + "/tokens").json().get(0).path("id").asString();
+        assertThat(api.delete("/api/tokens/" + tokenId).status()).isEqualTo(204);
+        driver.get(url("/"));
+        assertThat(driver.getCurrentUrl()).as("a revoked token ends the session at once").contains("/login");
+    }
+
+    private static long fetchStatus(ChromeDriver driver, String method, String path) {
+        return (Long) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin'}).then(r => done(r.status));",
+                method, path);
     }
 
     @Test
@@ -144,6 +183,7 @@ class DashboardBrowserTest {
         api.awaitCompleted(runId, Duration.ofMinutes(5));
 
         ChromeDriver driver = browser.driver();
+        signIn(Api.ADMIN_TOKEN);
         driver.get(url("/runs/" + runId));
         awaitChartsDrawn(driver);
         @SuppressWarnings("unchecked")
@@ -162,6 +202,16 @@ class DashboardBrowserTest {
             assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isEqualTo(1000);
         }
         browser.screenshot("dashboard-large-run");
+    }
+
+    /** Signs the browser in through the login form, as a person would. */
+    private void signIn(String token) {
+        ChromeDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        await("signed in").atMost(Duration.ofSeconds(20)).until(() -> !driver.getCurrentUrl().contains("/login"));
     }
 
     private static long completed(ChromeDriver driver) {
