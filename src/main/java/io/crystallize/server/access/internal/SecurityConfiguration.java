@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +39,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenRepository tokens, UserRepository users, Accounts accounts,
                                     TransactionTemplate tx, Clock clock, AccessProperties props, JsonMapper json,
-                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SessionCallers sessions) throws Exception {
         AuthenticationManager manager = authenticationManager(tokens, users, accounts, tx, clock, props,
                 jwtDecoder.getIfAvailable());
         http.csrf(csrf -> csrf.disable())
+                // The dashboard's pages read the API with their session (GET and HEAD only).
+                .addFilterBefore(new SessionReads(sessions), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(a -> a

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Authenticates our own bearer tokens by the hash of the presented value, on every request: no cache, so a
@@ -40,15 +41,17 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
         if (jwtEnabled && !token.startsWith(Tokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
             return null; // a JWT: the next provider decides
         }
-        Caller caller = tx.execute(s -> tokens.findByTokenHash(Tokens.hash(token))
+        return callerOf(Tokens.hash(token)).map(CallerAuthentication::new)
+                .orElseThrow(() -> new OAuth2AuthenticationException(INVALID));
+    }
+
+    /** The user of a usable (known, unexpired, unrevoked) token, by the token's hash; read anew on every call. */
+    Optional<Caller> callerOf(String tokenHash) {
+        return Optional.ofNullable(tx.execute(s -> tokens.findByTokenHash(tokenHash)
                 .filter(t -> t.isUsable(clock.instant()))
                 .flatMap(t -> users.findById(t.getUserId()))
                 .map(u -> new Caller(u.getId(), u.getName(), u.isAdmin()))
-                .orElse(null));
-        if (caller == null) {
-            throw new OAuth2AuthenticationException(INVALID);
-        }
-        return new CallerAuthentication(caller);
+                .orElse(null)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactState;
 import io.crystallize.server.run.RunDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,8 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactQueries;
+import io.crystallize.server.artifact.ArtifactView;
+import io.crystallize.server.artifact.ArtifactState;
 import io.crystallize.server.run.RunLookup;
 import io.crystallize.server.problem.GoneException;
 import io.crystallize.server.problem.NotFoundException;
@@ -13,7 +16,7 @@ import java.util.UUID;
 
 /** Reading artifact records and their bytes, for the HTTP API. */
 @Service
-public class ArtifactService {
+public class ArtifactService implements ArtifactQueries {
 
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
@@ -26,6 +29,7 @@ public class ArtifactService {
     }
 
     /** The run's artifacts by replicate, condition in run order, step position and name; unknown run → 404. */
+    @Override
     @Transactional(readOnly = true)
     public List<ArtifactView> list(UUID runId) {
         List<String> conditions = runs.conditions(runId);
@@ -34,7 +38,7 @@ public class ArtifactService {
                         .thenComparingInt(a -> order(conditions, a.getCondition()))
                         .thenComparingInt(ArtifactRecord::getStepIndex)
                         .thenComparing(ArtifactRecord::getName))
-                .map(ArtifactView::of).toList();
+                .map(ArtifactService::view).toList();
     }
 
     /** The bytes of an available artifact; unknown → 404, pruned, superseded or missing from the store → 410. */
@@ -62,6 +66,12 @@ public class ArtifactService {
         } catch (java.io.IOException e) {
             return -1;
         }
+    }
+
+    private static ArtifactView view(ArtifactRecord a) {
+        return new ArtifactView(a.getId(), a.getName(), a.getStep(), a.getReplicate(), a.getCondition(),
+                a.getVersion(), a.getSizeBytes(), a.getSha256(), a.getContentType(),
+                a.getState() != ArtifactState.AVAILABLE, a.getState(), "/api/artifacts/" + a.getId() + "/content");
     }
 
     private static int order(List<String> conditions, String condition) {

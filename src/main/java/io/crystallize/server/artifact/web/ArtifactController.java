@@ -2,7 +2,7 @@ package io.crystallize.server.artifact.web;
 
 import io.crystallize.server.artifact.internal.ArtifactContent;
 import io.crystallize.server.artifact.internal.ArtifactService;
-import io.crystallize.server.artifact.internal.ArtifactView;
+import io.crystallize.server.artifact.ArtifactView;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

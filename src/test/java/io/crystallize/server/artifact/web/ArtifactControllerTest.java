@@ -2,8 +2,8 @@ package io.crystallize.server.artifact.web;
 
 import io.crystallize.server.artifact.internal.ArtifactContent;
 import io.crystallize.server.artifact.internal.ArtifactService;
-import io.crystallize.server.artifact.internal.ArtifactState;
-import io.crystallize.server.artifact.internal.ArtifactView;
+import io.crystallize.server.artifact.ArtifactState;
+import io.crystallize.server.artifact.ArtifactView;
 import io.crystallize.server.problem.GoneException;
 import io.crystallize.server.problem.NotFoundException;
 import org.junit.jupiter.api.Test;

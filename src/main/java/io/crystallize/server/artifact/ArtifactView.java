@@ -1,4 +1,4 @@
-package io.crystallize.server.artifact.internal;
+package io.crystallize.server.artifact;
 
 import java.util.UUID;
 
@@ -10,10 +10,4 @@ import java.util.UUID;
 public record ArtifactView(UUID id, String name, String step, int replicate, String condition, int version,
                            long sizeBytes, String sha256, String contentType, boolean pruned, ArtifactState state,
                            String downloadUrl) {
-
-    static ArtifactView of(ArtifactRecord a) {
-        return new ArtifactView(a.getId(), a.getName(), a.getStep(), a.getReplicate(), a.getCondition(),
-                a.getVersion(), a.getSizeBytes(), a.getSha256(), a.getContentType(),
-                a.getState() != ArtifactState.AVAILABLE, a.getState(), "/api/artifacts/" + a.getId() + "/content");
-    }
 }

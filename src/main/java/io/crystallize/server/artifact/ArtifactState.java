@@ -1,4 +1,4 @@
-package io.crystallize.server.artifact.internal;
+package io.crystallize.server.artifact;
 
 /**
  * Whether an artifact's bytes can still be downloaded. Records are never deleted, so a link handed out
