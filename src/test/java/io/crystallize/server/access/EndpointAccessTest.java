@@ -142,9 +142,12 @@ class EndpointAccessTest {
     }
 
     private String value(String before, String variable, String pattern) {
-        Map<String, String> byPrefix = Map.of(
-                "/api/experiments/", experimentId, "/api/runs/", runId, "/api/artifacts/", artifactId,
-                "/api/workspaces/", workspace, "/api/users/", owner.id(), "/api/tokens/", tokenId);
+        Map<String, String> byPrefix = Map.ofEntries(Map.entry("/api/experiments/", experimentId),
+                Map.entry("/api/runs/", runId), Map.entry("/api/artifacts/", artifactId),
+                Map.entry("/api/workspaces/", workspace), Map.entry("/api/users/", owner.id()),
+                Map.entry("/api/tokens/", tokenId), Map.entry("/api/webhooks/", java.util.UUID.randomUUID().toString()),
+                Map.entry("/api/catalog/remote/", "example.none"), Map.entry("/problems/", "validation"),
+                Map.entry("/experiments/", experimentId), Map.entry("/runs/", runId));
         if (variable.equals("userId") && before.startsWith("/api/workspaces/")) {
             return viewer.id();
         }

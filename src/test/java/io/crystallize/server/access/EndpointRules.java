@@ -55,6 +55,30 @@ final class EndpointRules {
             entry("GET /api/runs/{runId}/logs", Rule.READ),
             entry("GET /api/runs/{runId}/artifacts", Rule.READ),
             entry("GET /api/artifacts/{artifactId}/content", Rule.READ),
+            entry("DELETE /api/experiments/{id}", Rule.WRITE),
+            entry("DELETE /api/runs/{runId}", Rule.WRITE),
+            entry("GET /api/runs/{runId}/events", Rule.READ),
+            // Remote components run in everyone's experiments: admins register and remove them.
+            entry("POST /api/catalog/remote", Rule.ADMIN),
+            entry("GET /api/catalog/remote", Rule.ADMIN),
+            entry("GET /api/catalog/remote/{type}", Rule.ADMIN),
+            entry("DELETE /api/catalog/remote/{type}", Rule.ADMIN),
+            // Webhooks hear of every run: admins only, until they are scoped to a workspace.
+            entry("POST /api/webhooks", Rule.ADMIN),
+            entry("GET /api/webhooks", Rule.ADMIN),
+            entry("GET /api/webhooks/{id}", Rule.ADMIN),
+            entry("DELETE /api/webhooks/{id}", Rule.ADMIN),
+            entry("GET /api/webhooks/{id}/deliveries", Rule.ADMIN),
+            // The dashboard's pages have their own sign-in (a session; DashboardBrowserTest checks who sees what).
+            entry("GET /", Rule.PUBLIC),
+            entry("GET /login", Rule.PUBLIC),
+            entry("POST /login", Rule.PUBLIC),
+            entry("POST /logout", Rule.PUBLIC),
+            entry("GET /experiments/{id}", Rule.PUBLIC),
+            entry("GET /runs/{runId}", Rule.PUBLIC),
+            // The pages that explain each problem type.
+            entry("GET /problems", Rule.PUBLIC),
+            entry("GET /problems/{slug}", Rule.PUBLIC),
             // Outside /api: the error page, the API docs and Swagger UI are open.
             entry("ANY /error", Rule.PUBLIC),
             entry("GET /v3/api-docs", Rule.PUBLIC),

@@ -4,7 +4,6 @@ import io.crystallize.server.run.FailedUnit;
 import io.crystallize.server.run.LiveRuns;
 import io.crystallize.server.run.LogLine;
 import io.crystallize.server.run.ResultsView;
-import io.crystallize.server.run.RunQueries;
 import io.crystallize.server.run.RunRequest;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
@@ -52,12 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reads by id are checked before the handler runs ({@code RunWorkspaces}).
  */
 @Service
-public class RunService implements LiveRuns, RunQueries {
+public class RunService implements LiveRuns {
 
 
     private final RunRepository runs;
     private final RunUnitRepository units;
-    private final RunReads reads;
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
@@ -73,7 +71,7 @@ public class RunService implements LiveRuns, RunQueries {
     private final QuotaProperties quotas;
     private final RunDeletion deletion;
 
-    RunService(RunRepository runs, RunUnitRepository units, RunReads reads, UnitStore unitStore, ExperimentService experiments,
+    RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
                Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion) {
@@ -82,7 +80,6 @@ public class RunService implements LiveRuns, RunQueries {
         this.deletion = deletion;
         this.runs = runs;
         this.units = units;
-        this.reads = reads;
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
@@ -214,7 +211,6 @@ public class RunService implements LiveRuns, RunQueries {
         return views.view(runs.saveAndFlush(run));
     }
 
-    @Override
     @Transactional(readOnly = true)
     public RunView get(UUID runId) {
         return views.view(find(runId));
@@ -228,7 +224,6 @@ public class RunService implements LiveRuns, RunQueries {
     }
 
     @Transactional(readOnly = true)
-    @Override
     public Page<RunView> list(UUID experimentId, Collection<RunStatus> statuses, Pageable pageable) {
         Collection<RunStatus> any = statuses == null || statuses.isEmpty() ? EnumSet.allOf(RunStatus.class) : statuses;
         Optional<Set<UUID>> readable = access.readableWorkspaces();
@@ -247,17 +242,6 @@ public class RunService implements LiveRuns, RunQueries {
         deletion.delete(find(runId));
     }
 
-    /** A finished run's results, read from its stored document (the dashboard's summary reads it whole). */
-    @Transactional(readOnly = true)
-    @Override
-    public ResultsView results(UUID runId) {
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(reads.results(runId).gzip()))) {
-            return json.readValue(in, ResultsView.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The seeds of every stored unit of a run, by replicate then condition (in memory: for small runs). */
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
@@ -266,7 +250,6 @@ public class RunService implements LiveRuns, RunQueries {
     }
 
     @Transactional(readOnly = true)
-    @Override
     public List<String> logs(UUID runId) {
         return logs.lines(find(runId).getId());
     }

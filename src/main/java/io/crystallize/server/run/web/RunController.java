@@ -105,7 +105,12 @@ class RunController {
                 .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-results.csv\"")
                 .body(out -> {
                     // Not closed by the CSV printer: the container flushes the stream after the body and closes it.
-                    Writer writer = new OutputStreamWriter(StreamUtils.nonClosing(out), StandardCharsets.UTF_8);
+                    Writer writer = new java.io.FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                        @Override
+                        public void close() throws java.io.IOException {
+                            flush(); // the printer's close ends the CSV, not the response
+                        }
+                    };
                     csv.accept(writer);
                     writer.flush();
                 });
