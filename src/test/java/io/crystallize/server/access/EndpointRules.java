@@ -97,6 +97,9 @@ final class EndpointRules {
             case "POST /api/workspaces" -> Map.of("name", unique("ws"));
             case "PUT /api/workspaces/{id}/members/{userId}" -> Map.of("role", "VIEWER");
             case "POST /api/experiments" -> in(workspace, experiment(unique("probe")));
+            case "POST /api/catalog/remote" -> Map.of("kind", "step", "type", unique("probe.step"),
+                    "url", "http://localhost:9/step", "params", java.util.List.of());
+            case "POST /api/webhooks" -> Map.of("url", "http://localhost:9/hook", "events", java.util.List.of("run.completed"));
             default -> null;
         };
     }
