@@ -7,6 +7,7 @@ import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,6 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The experiment endpoints in a web slice: every error is a problem body naming what went wrong. */
 @WebMvcTest(ExperimentController.class)
+// The controller alone: the security filters and the access rules are tested over real HTTP (access/).
+@AutoConfigureMockMvc(addFilters = false)
 class ExperimentControllerTest {
 
     private static final String DEFINITION = """

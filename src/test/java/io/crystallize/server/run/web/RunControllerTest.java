@@ -7,6 +7,7 @@ import io.crystallize.server.run.internal.RunReads;
 import io.crystallize.server.run.internal.RunService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,6 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The run endpoints in a web slice: every error is a problem body naming what went wrong. */
 @WebMvcTest(RunController.class)
+// The controller alone: the security filters and the access rules are tested over real HTTP (access/).
+@AutoConfigureMockMvc(addFilters = false)
 class RunControllerTest {
 
     @Autowired
@@ -35,10 +38,18 @@ class RunControllerTest {
     @MockitoBean
     RunReads reads;
 
+    @MockitoBean
+    io.crystallize.server.access.SubmissionLimiter limiter;
+
+    @MockitoBean
+    io.crystallize.server.access.WorkspaceAccess access;
+
     final UUID id = UUID.randomUUID();
 
     @Test
     void aBadRunRequestIsAProblem400NamingTheField() throws Exception {
+        given(access.caller()).willReturn(new io.crystallize.server.access.Caller(UUID.randomUUID(), "someone", false));
+        given(limiter.acquire(any())).willReturn(new org.springframework.http.HttpHeaders());
         given(runs.start(eq(id), any())).willThrow(InvalidRequestException.of("replicates", "must be between 1 and 1000"));
         mvc.perform(post("/api/experiments/{id}/runs", id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"replicates\": 0}"))
@@ -67,7 +78,7 @@ class RunControllerTest {
 
     @Test
     void anUnknownRunIsAProblem404() throws Exception {
-        given(runs.get(id)).willThrow(new NotFoundException("run", id));
+        given(runs.getTagged(id)).willThrow(new NotFoundException("run", id));
         mvc.perform(get("/api/runs/{id}", id))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
