@@ -22,6 +22,11 @@ final class ApiOperations {
     static final String RESULTS = "Results";
     static final String ARTIFACTS = "Artifacts";
     static final String CATALOG = "Catalog";
+    static final String ACCESS = "Access";
+    static final String EVENTS = "Events";
+
+    private static final String NO_TOKEN = "No valid bearer token (missing, unknown, expired or revoked).";
+    private static final String ADMINS = "Only admins may do this.";
 
     static final List<Doc> ALL = List.of(
             new Doc("post", "/api/experiments", "createExperiment", EXPERIMENTS, "Create an experiment",
@@ -85,6 +90,55 @@ final class ApiOperations {
                             + "`If-None-Match` with the ETag gives 304.", 200, "The bytes.",
                     Map.of(410, "The bytes were pruned by retention or replaced by a later run.",
                             416, "The `Range` lies outside the artifact.")),
+            new Doc("get", "/api/me", "getMe", ACCESS, "Who am I",
+                    "The caller: id, name, role and the workspaces it belongs to with its role in each.",
+                    200, "The caller.", Map.of(401, NO_TOKEN)),
+            new Doc("post", "/api/users", "createUser", ACCESS, "Create a user",
+                    "Creates a user with a personal workspace (admins only).", 201, "The user.",
+                    Map.of(401, NO_TOKEN, 403, ADMINS, 409, "A user with this name exists.")),
+            new Doc("post", "/api/users/{id}/tokens", "createToken", ACCESS, "Issue a token",
+                    "A new API token for the user (the user itself or an admin). The token is shown this once; "
+                            + "only its hash is stored.", 201, "The token, shown once.", Map.of(401, NO_TOKEN)),
+            new Doc("get", "/api/users/{id}/tokens", "listTokens", ACCESS, "List a user's tokens",
+                    "The user's tokens without their secrets: name, prefix, expiry, revocation.", 200, "The tokens.",
+                    Map.of(401, NO_TOKEN)),
+            new Doc("delete", "/api/tokens/{tokenId}", "revokeToken", ACCESS, "Revoke a token",
+                    "The token is refused from the next request on.", 204, "Revoked.", Map.of(401, NO_TOKEN)),
+            new Doc("post", "/api/workspaces", "createWorkspace", ACCESS, "Create a workspace",
+                    "A shared workspace; the caller is its OWNER.", 201, "The workspace.", Map.of(401, NO_TOKEN)),
+            new Doc("put", "/api/workspaces/{id}/members/{userId}", "putMember", ACCESS, "Add or change a member",
+                    "Gives the user a role (VIEWER, EDITOR or OWNER) in the workspace.", 200, "The membership.",
+                    Map.of(401, NO_TOKEN, 403, "Only an owner of the workspace may change its members.")),
+            new Doc("delete", "/api/workspaces/{id}/members/{userId}", "deleteMember", ACCESS, "Remove a member",
+                    "Removes the user from the workspace (never its last owner).", 204, "Removed.",
+                    Map.of(401, NO_TOKEN, 403, "Only an owner of the workspace may change its members.",
+                            409, "The workspace would have no owner left.")),
+            new Doc("get", "/api/runs/{runId}/events", "runEvents", EVENTS, "Follow a run",
+                    "A `text/event-stream` of `status`, `progress`, `unit-failed` and last `finished`; each event has "
+                            + "an id and `Last-Event-ID` resumes after it.", 200, "The event stream.",
+                    Map.of(401, NO_TOKEN, 429, "Too many open streams for this caller.")),
+            new Doc("post", "/api/webhooks", "createWebhook", EVENTS, "Register a webhook",
+                    "Deliveries of run events signed as Standard Webhooks; the secret is shown once (admins only).",
+                    201, "The webhook with its secret.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("get", "/api/webhooks", "listWebhooks", EVENTS, "List webhooks", "Without their secrets (admins only).",
+                    200, "The webhooks.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("get", "/api/webhooks/{id}", "getWebhook", EVENTS, "Read a webhook", "Without its secret (admins only).",
+                    200, "The webhook.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("delete", "/api/webhooks/{id}", "deleteWebhook", EVENTS, "Remove a webhook",
+                    "No further deliveries (admins only).", 204, "Removed.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("get", "/api/webhooks/{id}/deliveries", "listDeliveries", EVENTS, "A webhook's delivery log",
+                    "Every attempt with its status code and time (admins only).", 200, "The attempts.",
+                    Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("post", "/api/catalog/remote", "registerRemote", CATALOG, "Register a remote component",
+                    "A step or datasource served by an allow-listed URL, called once per unit (admins only).",
+                    201, "The registration.", Map.of(401, NO_TOKEN, 403, ADMINS, 409, "The type exists.")),
+            new Doc("get", "/api/catalog/remote", "listRemotes", CATALOG, "List remote components",
+                    "Registrations with their URLs (admins only; everyone sees the types in the catalog).",
+                    200, "The registrations.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("get", "/api/catalog/remote/{type}", "getRemote", CATALOG, "Read a remote component",
+                    "One registration (admins only).", 200, "The registration.", Map.of(401, NO_TOKEN, 403, ADMINS)),
+            new Doc("delete", "/api/catalog/remote/{type}", "deleteRemote", CATALOG, "Remove a remote component",
+                    "Its type leaves the catalog (admins only).", 204, "Removed.", Map.of(401, NO_TOKEN, 403, ADMINS)),
             new Doc("get", "/api/catalog", "getCatalog", CATALOG, "List the catalog",
                     "Every registered datasource, step, verifier and plugin with its parameters (name, type, "
                             + "required, default, description).", 200, "The catalog.", Map.of()));

@@ -47,7 +47,9 @@ class OpenApiConfiguration {
                         new Tag().name(ApiOperations.RUNS).description("Runs of an experiment: start, poll, cancel, delete."),
                         new Tag().name(ApiOperations.RESULTS).description("What a run produced: metrics, hypotheses, units, seeds, log."),
                         new Tag().name(ApiOperations.ARTIFACTS).description("Files steps logged, and their bytes."),
-                        new Tag().name(ApiOperations.CATALOG).description("The registered components definitions may use.")))
+                        new Tag().name(ApiOperations.CATALOG).description("The registered components definitions may use."),
+                        new Tag().name(ApiOperations.ACCESS).description("Users, tokens and workspaces."),
+                        new Tag().name(ApiOperations.EVENTS).description("Following runs: event streams and webhooks.")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API token (cz_…) or, with single sign-on, a JWT of the identity provider")))

@@ -41,7 +41,9 @@ class UnitWriterTest {
         UUID experimentId = UUID.randomUUID();
         runId = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into experiment (id, name, fingerprint, definition_json, created_at) values (?, ?, 'f', '{}', ?)",
+        // In the admin's workspace, which the V12 migration creates.
+        jdbc.update("insert into experiment (id, name, fingerprint, definition_json, created_at, workspace_id) "
+                        + "values (?, ?, 'f', '{}', ?, '00000000-0000-0000-0000-00000000b001')",
                 experimentId, "writer-" + runId, now);
         jdbc.update("insert into run (id, experiment_id, status, version, fingerprint, replicates, conditions_json, "
                 + "strategy, debug, cancel_requested, created_at, row_version) "
