@@ -51,7 +51,7 @@ class HttpContractTest extends E2eTest {
         assertField(api.post(runs, Map.of("treatments", java.util.List.of("t", "nope"))), "treatments[1]", "unknown treatment 'nope'");
         assertField(api.post(runs, Map.of("strategy", "fast")), "strategy", "'rerun' or 'resume'");
         assertField(api.post(runs, "{\"replicates\": 2, \"colour\": 1}"), "colour", "unknown field");
-        assertField(api.post(runs, "{\"replicates\": \"many\"}"), "replicates", "wrong type");
+        assertField(api.post(runs, "{\"replicates\": \"many\"}"), "replicates", "must be an integer");
 
         assertThat(api.get("/api/runs?experimentId=" + experimentId).json().get("totalElements").asInt()).isZero();
         assertThat(api.post(runs, Map.of("replicates", 1, "strategy", "rerun")).status()).isEqualTo(202);

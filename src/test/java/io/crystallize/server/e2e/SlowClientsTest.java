@@ -1,5 +1,6 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -35,6 +36,7 @@ class SlowClientsTest extends E2eTest {
                 socket.setSoTimeout(15_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/experiments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer " + Api.ADMIN_TOKEN + "\r\n"
                         + "Content-Length: 1000\r\n\r\n{\"name\":").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 sockets.add(socket);

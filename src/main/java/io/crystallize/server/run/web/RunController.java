@@ -39,10 +39,14 @@ class RunController {
 
     private final RunService runs;
     private final RunReads reads;
+    // Streamed answers are declared as StreamingResponseBody (a ResponseEntity<?> would be written as JSON "{}").
+    private final tools.jackson.databind.json.JsonMapper json;
     private final SubmissionLimiter submissions;
     private final WorkspaceAccess access;
 
-    RunController(RunService runs, RunReads reads, SubmissionLimiter submissions, WorkspaceAccess access) {
+    RunController(RunService runs, RunReads reads, SubmissionLimiter submissions, WorkspaceAccess access,
+                  tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.runs = runs;
         this.reads = reads;
         this.submissions = submissions;
@@ -118,20 +122,22 @@ class RunController {
 
     /** Every unit as a JSON array, streamed; with {@code page} or {@code size}, one page of them. */
     @GetMapping("/api/runs/{runId}/units")
-    ResponseEntity<?> units(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size) {
+    ResponseEntity<StreamingResponseBody> units(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
         if (page != null || size != null) {
-            return ResponseEntity.ok(reads.units(runId, page == null ? 0 : page, size == null ? 100 : size));
+            Object units = reads.units(runId, page == null ? 0 : page, size == null ? 100 : size);
+            return stream(out -> json.writeValue(out, units));
         }
         return stream(reads.units(runId));
     }
 
     /** Every seed as a JSON array, streamed; with {@code page} or {@code size}, one page of them. */
     @GetMapping("/api/runs/{runId}/seeds")
-    ResponseEntity<?> seeds(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size) {
+    ResponseEntity<StreamingResponseBody> seeds(@PathVariable UUID runId, @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
         if (page != null || size != null) {
-            return ResponseEntity.ok(reads.seeds(runId, page == null ? 0 : page, size == null ? 100 : size));
+            Object seeds = reads.seeds(runId, page == null ? 0 : page, size == null ? 100 : size);
+            return stream(out -> json.writeValue(out, seeds));
         }
         return stream(reads.seeds(runId));
     }
