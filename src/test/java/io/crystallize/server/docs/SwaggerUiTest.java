@@ -65,6 +65,7 @@ class SwaggerUiTest {
     @Test
     void tryingOutThePrefilledExamplesCreatesTheExperimentAndStartsARun() throws IOException {
         browser.get("http://localhost:" + port + "/swagger-ui/index.html");
+        authorize(Api.ADMIN_TOKEN);
         WebElement create = operation("Experiments", "createExperiment");
         shot("1-swagger-ui");
 
@@ -79,6 +80,16 @@ class SwaggerUiTest {
         JsonNode run = new Api(port).get("/api/runs?experimentId=" + created.get("id").asString()).json().get("content").get(0);
         assertThat(run.get("replicates").asInt()).isEqualTo(3);
         assertThat(run.get("conditions").toString()).contains("boost");
+    }
+
+    /** "Authorize" as a person does: the bearer token into the dialog, then close it. */
+    private void authorize(String token) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-ux .auth-container input")));
+        input.sendKeys(token);
+        browser.findElement(By.cssSelector(".modal-ux .auth-btn-wrapper button.authorize")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-ux button.btn-done"))).click();
     }
 
     /** Opens the operation's block (id {@code operations-<tag>-<operationId>}). */
