@@ -31,18 +31,29 @@ public class ClampStep implements Step {
     public Object apply(Object data, FrozenContext ctx, Params params) {
         double low = params.getDouble("low");
         double high = params.getDouble("high");
-        if (!(data instanceof List<?> values)) {
-            throw new IllegalArgumentException("example.clamp needs a list of numbers, got " + data);
-        }
-        List<Double> out = new ArrayList<>(values.size());
+        double[] values = numbers(data);
+        List<Double> out = new ArrayList<>(values.length);
         int clamped = 0;
-        for (Object v : values) {
-            double x = ((Number) v).doubleValue();
+        for (double x : values) {
             double y = Math.max(low, Math.min(high, x));
             clamped += y == x ? 0 : 1;
             out.add(y);
         }
         ctx.metrics().add("clamped", clamped);
         return out;
+    }
+
+    /** The built-in datasources hand out primitive arrays (never boxed); JSON data arrives as a list. */
+    private static double[] numbers(Object data) {
+        if (data instanceof double[] d) {
+            return d;
+        }
+        if (data instanceof long[] l) {
+            return java.util.Arrays.stream(l).asDoubleStream().toArray();
+        }
+        if (data instanceof List<?> list) {
+            return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+        }
+        throw new IllegalArgumentException("example.clamp needs numbers, got " + data);
     }
 }
