@@ -63,12 +63,12 @@ final class EndpointRules {
             entry("GET /api/catalog/remote", Rule.ADMIN),
             entry("GET /api/catalog/remote/{type}", Rule.ADMIN),
             entry("DELETE /api/catalog/remote/{type}", Rule.ADMIN),
-            // Webhooks hear of every run: admins only, until they are scoped to a workspace.
-            entry("POST /api/webhooks", Rule.ADMIN),
-            entry("GET /api/webhooks", Rule.ADMIN),
-            entry("GET /api/webhooks/{id}", Rule.ADMIN),
-            entry("DELETE /api/webhooks/{id}", Rule.ADMIN),
-            entry("GET /api/webhooks/{id}/deliveries", Rule.ADMIN),
+            // A webhook belongs to a workspace and hears of its runs only.
+            entry("POST /api/webhooks", Rule.WRITE),
+            entry("GET /api/webhooks", Rule.LIST),
+            entry("GET /api/webhooks/{id}", Rule.READ),
+            entry("DELETE /api/webhooks/{id}", Rule.WRITE),
+            entry("GET /api/webhooks/{id}/deliveries", Rule.READ),
             // The dashboard's pages have their own sign-in (a session; DashboardBrowserTest checks who sees what).
             entry("GET /", Rule.PUBLIC),
             entry("GET /login", Rule.PUBLIC),
@@ -89,6 +89,11 @@ final class EndpointRules {
     private EndpointRules() {
     }
 
+    /** A valid registration in {@code workspace} (EndpointAccessTest allows the host). */
+    static Map<String, Object> webhook(String workspace) {
+        return Map.of("url", "http://localhost:9/hook", "events", java.util.List.of("run.completed"), "workspace", workspace);
+    }
+
     /** The body a write of this endpoint sends (valid, so a refusal is the access rule's, not validation's). */
     static Object body(String endpoint, String workspace) {
         return switch (endpoint) {
@@ -99,7 +104,7 @@ final class EndpointRules {
             case "POST /api/experiments" -> in(workspace, experiment(unique("probe")));
             case "POST /api/catalog/remote" -> Map.of("kind", "step", "type", unique("probe.step"),
                     "url", "http://localhost:9/step", "params", java.util.List.of());
-            case "POST /api/webhooks" -> Map.of("url", "http://localhost:9/hook", "events", java.util.List.of("run.completed"));
+            case "POST /api/webhooks" -> webhook(workspace);
             default -> null;
         };
     }
