@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,13 +49,13 @@ class WebhookEnqueuer {
         if (type == null) {
             return;
         }
+        List<WebhookStore.Target> subscribed = store.all().stream().filter(w -> w.events().contains(type)).toList();
+        if (subscribed.isEmpty()) {
+            return; // the common case costs one query, as before webhooks had workspaces
+        }
         RunView run = runs.get(change.runId());
         UUID workspace = experiments.workspaceOf(run.experimentId()).orElse(null);
-        if (workspace == null) {
-            return;
-        }
-        List<WebhookStore.Target> targets = store.in(Set.of(workspace)).stream()
-                .filter(w -> w.events().contains(type)).toList();
+        List<WebhookStore.Target> targets = subscribed.stream().filter(w -> w.workspace().equals(workspace)).toList();
         if (targets.isEmpty()) {
             return;
         }
