@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,14 +64,14 @@ final class SecretKeyFile {
             Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.createLink(file, tmp);
-            } catch (UnsupportedOperationException noLinks) {
-                Files.move(tmp, file);
+            } catch (FileAlreadyExistsException another) {
+                return; // another node or JVM created it first: use that one
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                Files.move(tmp, file); // no hard links here: a move, which also refuses an existing file
             }
             log.warn("Generated the key of webhook secrets into {} (readable by its owner only). Keep it with the "
                     + "database: without it stored secrets cannot sign. Set crystallize.webhooks.secret-key (the same "
                     + "on every node) to choose it yourself.", file);
-        } catch (FileAlreadyExistsException another) {
-            // another node or JVM created it first: use that one
         } finally {
             Files.deleteIfExists(tmp);
         }
