@@ -68,7 +68,7 @@ final class UnitRunner {
             seed = ctx.get(ContextKeys.SEED_USED_KEY).map(v -> ((Number) v).longValue()).orElse(null);
             DatasourceInvocation ds = experiment.datasource();
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
-                    "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
+                    "datasource '" + ds.datasource().type() + "'", ds.specs(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
                 token.throwIfCancelled();
                 hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
@@ -76,7 +76,7 @@ final class UnitRunner {
                 hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
                 data = output;
             }
-            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()));
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics()));
         } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -96,7 +96,7 @@ final class UnitRunner {
     private static Object applyStep(StepInvocation step, Object data, FrozenContext ctx) throws Exception {
         String owner = "step '" + step.type() + "' (steps[" + step.index() + "])";
         try {
-            return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx));
+            return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.specs(), step.explicitParams(), ctx));
         } catch (RunCancelledException | InterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (Exception e) {

@@ -29,7 +29,7 @@ public final class Experiment {
     private final RunLog log;
     private final CancellationToken cancellation;
     private final UnitLimits limits;
-    private final List<ExperimentPlugin> plugins = new ArrayList<>();
+    private final List<ExperimentPlugin> plugins;
     private final java.time.Instant startedAt;
     private final Long baseSeed;
     private final int version;
@@ -54,7 +54,7 @@ public final class Experiment {
         this.baseSeed = b.baseSeed;
         this.version = b.version;
         this.startedAt = b.startedAt;
-        this.plugins.addAll(b.plugins);
+        this.plugins = List.copyOf(b.plugins);
     }
 
     public static Builder builder() {
@@ -76,7 +76,7 @@ public final class Experiment {
     public RunLog log() { return log; }
     public CancellationToken cancellation() { return cancellation; }
     public UnitLimits limits() { return limits; }
-    public List<ExperimentPlugin> plugins() { return List.copyOf(plugins); }
+    public List<ExperimentPlugin> plugins() { return plugins; }
 
     /** {@code baseline} followed by the active treatments, in order. */
     public List<String> conditions() {
