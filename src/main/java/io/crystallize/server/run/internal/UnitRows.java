@@ -69,7 +69,7 @@ class UnitRows {
         Timestamp now = Timestamp.from(clock.instant());
         String[] metrics = new String[units.size()];
         for (int i = 0; i < metrics.length; i++) {
-            metrics[i] = json.writeValueAsString(units.get(i).metrics());
+            metrics[i] = MetricsJson.write(json, units.get(i).metrics());
         }
         if (guardedInsert == null) {
             return insert(insert, false, runId, units, node, metrics, now);
