@@ -72,6 +72,15 @@ public final class ExperimentEngine {
         return finish(experiment, units);
     }
 
+    /**
+     * The result of units that all ended before, with hypotheses verified, calling no hook at all: a resume with
+     * nothing left to run answers with the kept results (SPEC §7).
+     */
+    public RunResult verify(Experiment experiment, List<UnitOutcome> units) {
+        return new RunResult(experiment.conditions(), units,
+                new HypothesisEvaluator(correction).evaluate(experiment, units));
+    }
+
     /** Calls {@code initHook} of every plugin: they are attached to the run on this node. */
     public void attach(Experiment experiment) {
         for (ExperimentPlugin p : experiment.plugins()) {

@@ -47,10 +47,13 @@ public class RunService {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final KeptResults keptResults;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
-               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx) {
+               CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx,
+               KeptResults keptResults) {
+        this.keptResults = keptResults;
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -82,10 +85,15 @@ public class RunService {
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
         Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
-        Run run = runs.save(new Run(experimentId, version(experimentId, d), experiment.fingerprint(), baseSeed,
+        List<RunUnit> kept = resume ? completedUnits(previous.get(), replicates, conditions) : List.of();
+        boolean nothingLeft = resume && kept.size() == replicates * conditions.size();
+        int version = nothingLeft ? previous.get().getVersion() : version(experimentId, d);
+        Run run = runs.save(new Run(experimentId, version, experiment.fingerprint(), baseSeed,
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
-        if (resume) {
-            keepCompletedUnits(previous.get(), run, conditions);
+        kept.forEach(u -> unitStore.copy(u, run.getId()));
+        if (nothingLeft) {
+            keptResults.complete(run, previous.get(), kept.stream().map(unitStore::outcome).toList());
+            return views.view(runs.saveAndFlush(run));
         }
         scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                 .scheduledTo(clock.instant()));
@@ -143,11 +151,12 @@ public class RunService {
         return d.plugins().stream().filter(p -> p.type().equals(type)).findFirst();
     }
 
-    private void keepCompletedUnits(Run previous, Run run, List<String> conditions) {
-        units.findByRunIdOrderByReplicateAsc(previous.getId()).stream()
+    /** The completed units of the latest run that this run keeps (SPEC §5: resume works per unit). */
+    private List<RunUnit> completedUnits(Run previous, int replicates, List<String> conditions) {
+        return units.findByRunIdOrderByReplicateAsc(previous.getId()).stream()
                 .filter(u -> u.getStatus() == UnitStatus.COMPLETED)
-                .filter(u -> u.getReplicate() < run.getReplicates() && conditions.contains(u.getCondition()))
-                .forEach(u -> unitStore.copy(u, run.getId()));
+                .filter(u -> u.getReplicate() < replicates && conditions.contains(u.getCondition()))
+                .toList();
     }
 
     /**
