@@ -28,6 +28,7 @@ public final class Experiment {
     private final RunLog log;
     private final CancellationToken cancellation;
     private final List<ExperimentPlugin> plugins = new ArrayList<>();
+    private final io.crystallize.server.engine.spi.StepCache stepCache;
     private final java.time.Instant startedAt;
     private volatile Long baseSeed;
     private volatile int version;
@@ -52,6 +53,7 @@ public final class Experiment {
         this.version = b.version;
         this.startedAt = b.startedAt;
         this.plugins.addAll(b.plugins);
+        this.stepCache = b.stepCache;
     }
 
     public static Builder builder() {
@@ -73,6 +75,8 @@ public final class Experiment {
     public RunLog log() { return log; }
     public CancellationToken cancellation() { return cancellation; }
     public List<ExperimentPlugin> plugins() { return List.copyOf(plugins); }
+    /** Where steps marked {@code cache} look up and keep their outputs. */
+    public io.crystallize.server.engine.spi.StepCache stepCache() { return stepCache; }
 
     /** {@code baseline} followed by the active treatments, in order. */
     public List<String> conditions() {
@@ -111,7 +115,9 @@ public final class Experiment {
         private Long baseSeed;
         private int version;
         private java.time.Instant startedAt;
+        private io.crystallize.server.engine.spi.StepCache stepCache = io.crystallize.server.engine.spi.StepCache.NONE;
 
+        public Builder stepCache(io.crystallize.server.engine.spi.StepCache v) { stepCache = v; return this; }
         public Builder id(String v) { id = v; return this; }
         public Builder name(String v) { name = v; return this; }
         public Builder runId(String v) { runId = v; return this; }

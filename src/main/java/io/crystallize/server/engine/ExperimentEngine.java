@@ -81,6 +81,14 @@ public final class ExperimentEngine {
                 new HypothesisEvaluator(correction).evaluate(experiment, units));
     }
 
+    /**
+     * One unit outside a run's loop (an {@code apply} pass, an optimizer trial): the per-unit hooks of SPEC §2 run,
+     * the run-level ones do not. Call {@link #attach} first so that the plugins (the seed plugin) are ready.
+     */
+    public UnitOutcome runUnit(Experiment experiment, int replicate, String condition, Map<String, Object> additions) {
+        return new UnitRunner(experiment, Map.of(), UnitListener.NONE).runUnit(replicate, condition, additions);
+    }
+
     /** Calls {@code initHook} of every plugin: they are attached to the run on this node. */
     public void attach(Experiment experiment) {
         for (ExperimentPlugin p : experiment.plugins()) {

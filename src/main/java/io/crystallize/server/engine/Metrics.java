@@ -10,6 +10,12 @@ import java.util.Map;
 public final class Metrics {
 
     private final Map<String, List<MetricValue>> values = new LinkedHashMap<>();
+    /** The step being traced, told of every value recorded while it runs (provenance, the step cache). */
+    private StepTrace trace;
+
+    synchronized void trace(StepTrace current) {
+        trace = current;
+    }
 
     public void add(String name, Number value) {
         add(name, value, Map.of());
@@ -22,7 +28,11 @@ public final class Metrics {
         if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
             throw new IllegalArgumentException("metric '" + name + "' must be a finite number, got " + value);
         }
-        values.computeIfAbsent(name, k -> new ArrayList<>()).add(new MetricValue(value, tags));
+        MetricValue recorded = new MetricValue(value, tags);
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(recorded);
+        if (trace != null) {
+            trace.metric(name, recorded);
+        }
     }
 
     /** The values recorded under {@code name}, oldest first; empty when none (and nothing is created). */

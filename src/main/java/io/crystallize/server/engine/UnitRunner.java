@@ -56,6 +56,7 @@ final class UnitRunner {
         List<ExperimentPlugin> plugins = experiment.plugins();
         FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
         Long seed = null;
+        List<StepRecord> provenance = new ArrayList<>();
         try {
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);
             ctx.add(ContextKeys.CONDITION_KEY, condition);
@@ -72,32 +73,55 @@ final class UnitRunner {
                 for (ExperimentPlugin p : plugins) {
                     p.beforeStep(experiment, step, ctx);
                 }
-                data = applyStep(step, data, ctx);
+                data = applyStep(step, data, ctx, seed, provenance);
                 for (ExperimentPlugin p : plugins) {
                     p.afterStep(experiment, step, data, ctx);
                 }
             }
-            return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap());
+            return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap()).withProvenance(provenance);
         } catch (RunCancelledException | RunInterruptedException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunInterruptedException(e);
         } catch (StepFailedException e) {
-            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()));
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()))
+                    .withProvenance(provenance);
         } catch (Exception | StackOverflowError e) {
-            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e)).withProvenance(provenance);
         }
     }
 
-    private static Object applyStep(StepInvocation step, Object data, FrozenContext ctx) throws Exception {
+    /** Runs a step (or replays it from the cache) while its context use is traced for the unit's provenance. */
+    private Object applyStep(StepInvocation step, Object data, FrozenContext ctx, Long seed, List<StepRecord> provenance)
+            throws Exception {
         String owner = "step '" + step.type() + "' (steps[" + step.index() + "])";
+        StepTrace trace = ctx.beginStep(step.index(), step.type());
+        boolean hit = false;
         try {
-            return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx));
+            Params params = ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx);
+            if (!step.cache()) {
+                return step.step().apply(data, ctx, params);
+            }
+            StepCaching caching = new StepCaching(experiment.stepCache(), step, ctx);
+            String key = caching.key(params, data, seed);
+            java.util.Optional<CachedStep> cached = caching.lookup(key);
+            if (cached.isPresent()) {
+                hit = true;
+                return caching.replay(cached.get());
+            }
+            return caching.store(key, trace, step.step().apply(data, ctx, params));
         } catch (RunCancelledException | InterruptedException e) {
             throw e;
         } catch (Exception e) {
             throw new StepFailedException("Step '" + step.type() + "' failed: " + e.getMessage(), e);
+        } finally {
+            ctx.endStep();
+            provenance.add(trace.toRecord(hit));
+            if (hit) {
+                ctx.log().info("Cache hit: step '" + step.type() + "' (steps[" + step.index() + "]) of replicate "
+                        + ctx.replicate() + ", condition " + ctx.condition());
+            }
         }
     }
 

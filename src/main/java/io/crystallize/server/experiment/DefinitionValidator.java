@@ -111,6 +111,9 @@ public class DefinitionValidator {
 
     private void component(List<FieldError> errors, String path, ComponentSpec spec, Optional<? extends Described> found,
                            List<Map<String, Object>> conditions, ExperimentDefinition d) {
+        if (spec.cache() != null && !path.startsWith("steps[")) {
+            errors.add(new FieldError(path + ".cache", "only steps can be cached"));
+        }
         if (found.isEmpty()) {
             errors.add(new FieldError(path + ".type", "unknown type '" + spec.type() + "'"));
             return;

@@ -50,6 +50,12 @@ public class ExperimentService {
         return experiments.findById(id).map(this::view).orElseThrow(() -> new NotFoundException("experiment", id));
     }
 
+    /** The experiment of that name (names are unique), for experiment graphs. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ExperimentView> findByName(String name) {
+        return experiments.findByName(name, Pageable.ofSize(1)).stream().findFirst().map(this::view);
+    }
+
     @Transactional(readOnly = true)
     public Page<ExperimentView> list(String name, Pageable pageable) {
         Page<StoredExperiment> page = name == null || name.isBlank() ? experiments.findAll(pageable)

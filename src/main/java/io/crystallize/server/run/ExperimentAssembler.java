@@ -39,9 +39,11 @@ class ExperimentAssembler {
 
     private final Catalog catalog;
     private final List<ExperimentPlugin> globalPlugins;
+    private final io.crystallize.server.engine.spi.StepCache stepCache;
 
-    ExperimentAssembler(Catalog catalog, List<GlobalPlugin> globalPlugins) {
+    ExperimentAssembler(Catalog catalog, List<GlobalPlugin> globalPlugins, io.crystallize.server.engine.spi.StepCache stepCache) {
         this.catalog = catalog;
+        this.stepCache = stepCache;
         this.globalPlugins = List.copyOf(globalPlugins);
     }
 
@@ -53,7 +55,7 @@ class ExperimentAssembler {
         List<StepInvocation> steps = new ArrayList<>();
         for (int i = 0; i < d.steps().size(); i++) {
             ComponentSpec s = d.steps().get(i);
-            steps.add(new StepInvocation(i, catalog.step(s.type()).orElseThrow(), s.params()));
+            steps.add(new StepInvocation(i, catalog.step(s.type()).orElseThrow(), s.params(), s.cached()));
         }
         return Experiment.builder()
                 .id(view.id().toString()).name(view.name()).runId(run.getId().toString()).fingerprint(view.fingerprint())
@@ -64,7 +66,7 @@ class ExperimentAssembler {
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
                 .log(log).cancellation(token).baseSeed(run.getBaseSeed()).version(run.getVersion())
-                .startedAt(run.getStartedAt())
+                .startedAt(run.getStartedAt()).stepCache(stepCache)
                 .build();
     }
 

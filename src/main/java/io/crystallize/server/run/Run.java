@@ -52,6 +52,8 @@ public class Run {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "upstream_runs_json", columnDefinition = "text")
+    private String upstreamRunsJson;
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -116,6 +118,12 @@ public class Run {
         status = next;
     }
 
+    /** The runs of upstream experiments started first by a {@code withUpstream} request (a JSON list of ids). */
+    void upstreamRuns(String json) {
+        this.upstreamRunsJson = json;
+    }
+
+    public String getUpstreamRunsJson() { return upstreamRunsJson; }
     public UUID getId() { return id; }
     public UUID getExperimentId() { return experimentId; }
     public RunStatus getStatus() { return status; }

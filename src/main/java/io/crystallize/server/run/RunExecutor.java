@@ -38,10 +38,12 @@ class RunExecutor {
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
     private final String node;
+    private final UpstreamRelease upstream;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
-                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props) {
+                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props, UpstreamRelease upstream) {
+        this.upstream = upstream;
         this.runs = runs;
         this.units = units;
         this.unitTasks = unitTasks;
@@ -57,12 +59,20 @@ class RunExecutor {
     /** The run's task: the whole lifecycle here, or up to handing the units out when distributed. */
     void execute(UUID runId) {
         Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
-        if (run != null) {
-            guarded(run, experiment -> {
-                RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
-                completion.completed(runId, result);
-                return null;
-            });
+        try {
+            java.util.Optional<String> blocked = run == null ? java.util.Optional.empty() : upstream.failedUpstream(run);
+            if (blocked.isPresent()) {
+                logs.forRun(runId).log(RunLog.Level.ERROR, "Run failed: " + blocked.get());
+                completion.update(runId, r -> r.fail(blocked.get(), completion.now()));
+            } else if (run != null) {
+                guarded(run, experiment -> {
+                    RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
+                    completion.completed(runId, result);
+                    return null;
+                });
+            }
+        } finally {
+            upstream.released(runId);
         }
     }
 
@@ -94,6 +104,7 @@ class RunExecutor {
             completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values())));
             return null;
         });
+        upstream.released(runId);
     }
 
     /** Runs {@code work} with the run's experiment and maps how it ends onto the run's status. */

@@ -22,6 +22,12 @@ interface RunRepository extends JpaRepository<Run, UUID> {
 
     Optional<Run> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
+    Optional<Run> findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(UUID experimentId, RunStatus status);
+
+    /** Runs still QUEUED that wait for upstream runs (their list names them). */
+    @org.springframework.data.jpa.repository.Query("select r from Run r where r.status = ?1 and r.upstreamRunsJson like ?2")
+    java.util.List<Run> findWaitingOn(RunStatus status, String idPattern);
+
     @Query("select r.id from Run r where r.id in :ids and r.cancelRequested = true")
     List<UUID> findCancelRequested(@Param("ids") Collection<UUID> ids);
 }

@@ -48,12 +48,16 @@ public class RunService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final KeptResults keptResults;
+    private final UpstreamRuns upstream;
+    private final UpstreamRelease release;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx,
-               KeptResults keptResults) {
+               KeptResults keptResults, UpstreamRuns upstream, UpstreamRelease release) {
         this.keptResults = keptResults;
+        this.upstream = upstream;
+        this.release = release;
         this.runs = runs;
         this.units = units;
         this.unitStore = unitStore;
@@ -72,8 +76,23 @@ public class RunService {
     @Transactional
     public RunView start(UUID experimentId, RunRequest request) {
         ExperimentView experiment = experiments.get(experimentId);
-        ExperimentDefinition d = experiment.definition();
         RunRequest r = request == null ? RunRequest.DEFAULTS : request;
+        List<UUID> upstreamRuns = new ArrayList<>();
+        if (Boolean.TRUE.equals(r.withUpstream())) {
+            Map<String, UUID> runOf = new java.util.LinkedHashMap<>();
+            for (UpstreamRuns.Step step : upstream.plan(experiment)) {
+                runOf.put(step.experiment().name(), create(step.experiment(), RunRequest.DEFAULTS,
+                        step.after().stream().map(runOf::get).toList()).getId());
+            }
+            upstreamRuns.addAll(runOf.values());
+        }
+        return views.view(create(experiment, r, upstreamRuns));
+    }
+
+    /** Stores one run QUEUED and schedules it, unless it waits for {@code upstreamRuns} (then they release it). */
+    private Run create(ExperimentView experiment, RunRequest r, List<UUID> upstreamRuns) {
+        UUID experimentId = experiment.id();
+        ExperimentDefinition d = experiment.definition();
         boolean debug = Boolean.TRUE.equals(r.debug());
         String strategy = r.strategy() == null ? "rerun" : r.strategy();
         int replicates = debug ? 1 : r.replicates() == null ? d.replicates() : r.replicates();
@@ -86,18 +105,30 @@ public class RunService {
         }
         Long baseSeed = resume ? previous.get().getBaseSeed() : baseSeed(d);
         List<RunUnit> kept = resume ? completedUnits(previous.get(), replicates, conditions) : List.of();
-        boolean nothingLeft = resume && kept.size() == replicates * conditions.size();
+        boolean nothingLeft = resume && upstreamRuns.isEmpty() && kept.size() == replicates * conditions.size();
         int version = nothingLeft ? previous.get().getVersion() : version(experimentId, d);
-        Run run = runs.save(new Run(experimentId, version, experiment.fingerprint(), baseSeed,
-                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant()));
+        Run run = new Run(experimentId, version, experiment.fingerprint(), baseSeed,
+                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant());
+        if (!upstreamRuns.isEmpty()) {
+            run.upstreamRuns(json.writeValueAsString(upstreamRuns));
+        }
+        runs.save(run);
         kept.forEach(u -> unitStore.copy(u, run.getId()));
         if (nothingLeft) {
             keptResults.complete(run, previous.get(), kept.stream().map(unitStore::outcome).toList());
-            return views.view(runs.saveAndFlush(run));
+            return runs.saveAndFlush(run);
         }
-        scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
-                .scheduledTo(clock.instant()));
-        return views.view(run);
+        if (upstreamRuns.isEmpty()) {
+            release.schedule(run.getId());
+        }
+        return run;
+    }
+
+    /** The latest completed run of the experiment named {@code name}, read by the {@code artifact} datasource. */
+    @Transactional(readOnly = true)
+    public Optional<RunView> latestCompleted(String name) {
+        return experiments.findByName(name).flatMap(e ->
+                runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(e.id(), RunStatus.COMPLETED)).map(views::view);
     }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
@@ -167,6 +198,8 @@ public class RunService {
         RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId)));
         if (view.status() == RunStatus.RUNNING) {
             cancellations.cancelLocally(runId);
+        } else if (view.status() == RunStatus.CANCELLED) {
+            release.released(runId);
         }
         return view;
     }
@@ -222,6 +255,19 @@ public class RunService {
     public List<UnitView> units(UUID runId) {
         Run run = find(runId);
         return views.units(run, conditions(run));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProvenanceView> provenance(UUID runId) {
+        Run run = find(runId);
+        List<String> conditions = conditions(run);
+        return units.findByRunIdOrderByReplicateAsc(runId).stream()
+                .sorted(java.util.Comparator.comparingInt(RunUnit::getReplicate)
+                        .thenComparingInt(u -> conditions.indexOf(u.getCondition())))
+                .map(u -> new ProvenanceView(u.getReplicate(), u.getCondition(), u.getStatus(), u.getCacheHits(),
+                        u.getProvenanceJson() == null ? List.of()
+                                : List.of(json.readValue(u.getProvenanceJson(), io.crystallize.server.engine.StepRecord[].class))))
+                .toList();
     }
 
     @Transactional(readOnly = true)

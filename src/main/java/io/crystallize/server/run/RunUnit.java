@@ -43,6 +43,10 @@ public class RunUnit {
     private String node;
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
+    @Column(name = "cache_hits", nullable = false)
+    private int cacheHits;
+    @Column(name = "provenance_json", columnDefinition = "text")
+    private String provenanceJson;
 
     protected RunUnit() {
     }
@@ -62,6 +66,15 @@ public class RunUnit {
         this.finishedAt = finishedAt;
     }
 
+    /** What the unit's steps did (provenance) and how many were served from the step cache, stored in the same row. */
+    RunUnit traced(int hits, String provenance) {
+        this.cacheHits = hits;
+        this.provenanceJson = provenance;
+        return this;
+    }
+
+    public int getCacheHits() { return cacheHits; }
+    public String getProvenanceJson() { return provenanceJson; }
     public UUID getRunId() { return runId; }
     public int getReplicate() { return replicate; }
     public String getCondition() { return condition; }

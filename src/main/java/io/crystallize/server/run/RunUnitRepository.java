@@ -18,4 +18,8 @@ interface RunUnitRepository extends JpaRepository<RunUnit, Long> {
     /** Rows of (run id, status, count) for the given runs. */
     @Query("select u.runId, u.status, count(u) from RunUnit u where u.runId in :runIds group by u.runId, u.status")
     List<Object[]> countByStatus(@Param("runIds") Collection<UUID> runIds);
+
+    /** Rows of (run id, units' cache hits summed) for the given runs. */
+    @Query("select u.runId, sum(u.cacheHits) from RunUnit u where u.runId in :runIds group by u.runId")
+    List<Object[]> sumCacheHits(@Param("runIds") Collection<UUID> runIds);
 }

@@ -37,15 +37,28 @@ class RunViews {
     }
 
     RunView view(Run run) {
-        return view(run, counts(List.of(run.getId())).getOrDefault(run.getId(), new EnumMap<>(UnitStatus.class)));
+        return view(run, counts(List.of(run.getId())).getOrDefault(run.getId(), new EnumMap<>(UnitStatus.class)),
+                cacheHits(List.of(run.getId())));
     }
 
     Page<RunView> views(Page<Run> page) {
-        Map<UUID, Map<UnitStatus, Long>> counts = counts(page.getContent().stream().map(Run::getId).toList());
-        return page.map(r -> view(r, counts.getOrDefault(r.getId(), new EnumMap<>(UnitStatus.class))));
+        List<UUID> ids = page.getContent().stream().map(Run::getId).toList();
+        Map<UUID, Map<UnitStatus, Long>> counts = counts(ids);
+        Map<UUID, Long> hits = cacheHits(ids);
+        return page.map(r -> view(r, counts.getOrDefault(r.getId(), new EnumMap<>(UnitStatus.class)), hits));
     }
 
-    private RunView view(Run run, Map<UnitStatus, Long> counts) {
+    private Map<UUID, Long> cacheHits(List<UUID> runIds) {
+        Map<UUID, Long> out = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            for (Object[] row : units.sumCacheHits(runIds)) {
+                out.put((UUID) row[0], row[1] == null ? 0L : ((Number) row[1]).longValue());
+            }
+        }
+        return out;
+    }
+
+    private RunView view(Run run, Map<UnitStatus, Long> counts, Map<UUID, Long> hits) {
         List<String> conditions = RunConditions.of(run, json);
         long failed = counts.getOrDefault(UnitStatus.FAILED, 0L);
         RunView.Progress progress = new RunView.Progress(counts.getOrDefault(UnitStatus.COMPLETED, 0L), failed,
@@ -53,7 +66,8 @@ class RunViews {
         return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
                 run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
                 failed, run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(), run.getFailure(),
-                RunView.links(run.getId()));
+                RunView.links(run.getId()), hits.getOrDefault(run.getId(), 0L),
+                run.getUpstreamRunsJson() == null ? null : List.of(json.readValue(run.getUpstreamRunsJson(), UUID[].class)));
     }
 
     private Map<UUID, Map<UnitStatus, Long>> counts(List<UUID> runIds) {

@@ -64,7 +64,8 @@ class UnitStore {
                     UnitError e = o.error();
                     units.saveAndFlush(new RunUnit(runId, o.replicate(), o.condition(), o.status(), o.seed(),
                             json.writeValueAsString(o.metrics()), e == null ? null : e.type(),
-                            e == null ? null : e.message(), e == null ? null : e.stackTrace(), node, clock.instant()));
+                            e == null ? null : e.message(), e == null ? null : e.stackTrace(), node, clock.instant())
+                            .traced(o.cacheHits(), o.provenance().isEmpty() ? null : json.writeValueAsString(o.provenance())));
                 }
             });
         } catch (DataIntegrityViolationException alreadyStored) {
@@ -93,6 +94,6 @@ class UnitStore {
     void copy(RunUnit from, UUID toRun) {
         units.save(new RunUnit(toRun, from.getReplicate(), from.getCondition(), from.getStatus(), from.getSeed(),
                 from.getMetricsJson(), from.getErrorType(), from.getErrorMessage(), from.getErrorTrace(),
-                from.getNode(), from.getFinishedAt()));
+                from.getNode(), from.getFinishedAt()).traced(from.getCacheHits(), from.getProvenanceJson()));
     }
 }

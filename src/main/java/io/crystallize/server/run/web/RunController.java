@@ -32,6 +32,11 @@ class RunController {
         this.runs = runs;
     }
 
+    @GetMapping("/api/runs/{runId}/provenance")
+    List<io.crystallize.server.run.ProvenanceView> provenance(@PathVariable UUID runId) {
+        return runs.provenance(runId);
+    }
+
     @PostMapping("/api/experiments/{experimentId}/runs")
     ResponseEntity<RunView> start(@PathVariable UUID experimentId, @RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(experimentId, request);

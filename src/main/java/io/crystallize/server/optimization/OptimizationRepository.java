@@ -1,0 +1,8 @@
+package io.crystallize.server.optimization;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.UUID;
+
+interface OptimizationRepository extends JpaRepository<Optimization, UUID> {
+}
