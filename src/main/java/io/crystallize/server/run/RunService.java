@@ -1,6 +1,5 @@
 package io.crystallize.server.run;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.engine.plugins.SeedPlugin;
@@ -39,7 +38,6 @@ public class RunService {
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
-    private final SchedulerClient scheduler;
     private final CancellationRegistry cancellations;
     private final RunViews views;
     private final RunLogStore logs;
@@ -52,7 +50,7 @@ public class RunService {
     private final UpstreamRelease release;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
-               ExperimentLimits limits, SchedulerClient scheduler,
+               ExperimentLimits limits,
                CancellationRegistry cancellations, RunViews views, RunLogStore logs, ResultsCsv csv, JsonMapper json, Clock clock, TransactionTemplate tx,
                KeptResults keptResults, UpstreamRuns upstream, UpstreamRelease release) {
         this.keptResults = keptResults;
@@ -63,7 +61,6 @@ public class RunService {
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
-        this.scheduler = scheduler;
         this.cancellations = cancellations;
         this.views = views;
         this.logs = logs;

@@ -1,6 +1,7 @@
 package io.crystallize.server.run;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,12 +20,13 @@ import java.util.UUID;
 class UpstreamRelease {
 
     private final RunRepository runs;
-    private final SchedulerClient scheduler;
+    /** Looked up when needed: db-scheduler's scheduler is built from the tasks, which need this component. */
+    private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
 
-    UpstreamRelease(RunRepository runs, SchedulerClient scheduler, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    UpstreamRelease(RunRepository runs, ObjectProvider<SchedulerClient> scheduler, TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.tx = tx;
@@ -50,7 +52,7 @@ class UpstreamRelease {
     }
 
     void schedule(UUID runId) {
-        scheduler.scheduleIfNotExists(RunTasks.RUN.instance(runId.toString()).data(runId.toString())
+        scheduler.getObject().scheduleIfNotExists(RunTasks.RUN.instance(runId.toString()).data(runId.toString())
                 .scheduledTo(clock.instant()));
     }
 
