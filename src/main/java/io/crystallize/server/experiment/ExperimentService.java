@@ -1,9 +1,14 @@
 package io.crystallize.server.experiment;
 
-import io.crystallize.server.web.ConflictException;
-import io.crystallize.server.web.FieldError;
-import io.crystallize.server.web.InvalidRequestException;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.experiment.internal.DefinitionValidator;
+import io.crystallize.server.experiment.internal.ExperimentRepository;
+import io.crystallize.server.experiment.internal.Fingerprint;
+import io.crystallize.server.experiment.internal.StoredExperiment;
+
+import io.crystallize.server.problem.ConflictException;
+import io.crystallize.server.problem.FieldError;
+import io.crystallize.server.problem.InvalidRequestException;
+import io.crystallize.server.problem.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;

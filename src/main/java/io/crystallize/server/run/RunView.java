@@ -22,7 +22,7 @@ public record RunView(UUID id, UUID experimentId, int version, RunStatus status,
     public record Progress(long completedUnits, long failedUnits, long skippedUnits, long totalUnits) {
     }
 
-    static Map<String, String> links(UUID id) {
+    public static Map<String, String> links(UUID id) {
         String base = "/api/runs/" + id;
         return Map.of("self", base, "results", base + "/results", "seeds", base + "/seeds",
                 "artifacts", base + "/artifacts", "logs", base + "/logs", "units", base + "/units",

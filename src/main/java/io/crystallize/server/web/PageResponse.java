@@ -1,5 +1,7 @@
 package io.crystallize.server.web;
 
+import io.crystallize.server.problem.InvalidRequestException;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

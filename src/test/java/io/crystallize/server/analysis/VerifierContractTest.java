@@ -1,6 +1,6 @@
 package io.crystallize.server.analysis;
 
-import io.crystallize.server.catalog.VerifierConfiguration;
+import io.crystallize.server.catalog.internal.VerifierConfiguration;
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.spi.Verifier;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.crystallize.server.artifact.web;
 
-import io.crystallize.server.artifact.ArtifactContent;
-import io.crystallize.server.artifact.ArtifactService;
-import io.crystallize.server.artifact.ArtifactView;
+import io.crystallize.server.artifact.internal.ArtifactContent;
+import io.crystallize.server.artifact.internal.ArtifactService;
+import io.crystallize.server.artifact.internal.ArtifactView;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -2,7 +2,7 @@ package io.crystallize.server.run.web;
 
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunRequest;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.internal.RunService;
 import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;

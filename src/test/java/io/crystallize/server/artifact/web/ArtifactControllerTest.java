@@ -1,11 +1,11 @@
 package io.crystallize.server.artifact.web;
 
-import io.crystallize.server.artifact.ArtifactContent;
-import io.crystallize.server.artifact.ArtifactService;
-import io.crystallize.server.artifact.ArtifactState;
-import io.crystallize.server.artifact.ArtifactView;
-import io.crystallize.server.web.GoneException;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.artifact.internal.ArtifactContent;
+import io.crystallize.server.artifact.internal.ArtifactService;
+import io.crystallize.server.artifact.internal.ArtifactState;
+import io.crystallize.server.artifact.internal.ArtifactView;
+import io.crystallize.server.problem.GoneException;
+import io.crystallize.server.problem.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

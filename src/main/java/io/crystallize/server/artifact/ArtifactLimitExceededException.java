@@ -1,9 +1,0 @@
-package io.crystallize.server.artifact;
-
-/** An artifact over a configured limit; thrown from {@code afterStep}, so it becomes the unit's error. */
-class ArtifactLimitExceededException extends RuntimeException {
-
-    ArtifactLimitExceededException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,27 @@
+package io.crystallize.server.run;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What another module may read of a stored run. It is the run module's narrow API for modules that run
+ * inside a run (the artifacts plugin): its implementation needs only the run tables, not the services that
+ * depend, through the catalog, on those modules' plugin factories.
+ */
+public interface RunLookup {
+
+    /**
+     * The run's conditions: {@code baseline}, then its active treatments in order.
+     *
+     * @throws io.crystallize.server.problem.NotFoundException when there is no such run
+     */
+    List<String> conditions(UUID runId);
+
+    /**
+     * The seeds of the units stored so far for the run, by replicate and then condition; every stored unit has
+     * one, because the seed plugin joins every run.
+     *
+     * @throws io.crystallize.server.problem.NotFoundException when there is no such run
+     */
+    List<SeedView> seeds(UUID runId);
+}

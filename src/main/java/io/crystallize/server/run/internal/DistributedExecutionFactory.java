@@ -1,0 +1,41 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.engine.ParamSpec;
+import io.crystallize.server.engine.Params;
+import io.crystallize.server.engine.spi.ExperimentPlugin;
+import io.crystallize.server.engine.spi.PluginFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+@Component
+class DistributedExecutionFactory implements PluginFactory {
+
+    private final UnitTasks tasks;
+
+    DistributedExecutionFactory(UnitTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @Override
+    public String type() {
+        return "distributed";
+    }
+
+    @Override
+    public String description() {
+        return "Spreads the units over every node sharing the database: groups of about unitsPerTask units "
+                + "(whole replicates) become db-scheduler tasks; the last to finish schedules the run's completion.";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.optional("unitsPerTask", "integer", 50,
+                "units per task; big enough that a task is tens of milliseconds of work").withMinimum(1));
+    }
+
+    @Override
+    public ExperimentPlugin create(Params params) {
+        return new DistributedExecution(params.getInt("unitsPerTask"), tasks);
+    }
+}

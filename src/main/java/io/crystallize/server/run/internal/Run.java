@@ -1,0 +1,145 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.run.RunStatus;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One execution of an experiment: the aggregate whose status changes only through its guarded methods
+ * (see {@link RunStatus} for the allowed transitions). Each change is its own short transaction.
+ */
+@Entity
+@Table(name = "run")
+public class Run {
+
+    @Id
+    private UUID id;
+    @Column(name = "experiment_id", nullable = false)
+    private UUID experimentId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RunStatus status;
+    @Column(nullable = false)
+    private int version;
+    @Column(nullable = false, length = 64)
+    private String fingerprint;
+    @Column(name = "base_seed")
+    private Long baseSeed;
+    @Column(nullable = false)
+    private int replicates;
+    @Column(name = "conditions_json", nullable = false, columnDefinition = "text")
+    private String conditionsJson;
+    @Column(nullable = false, length = 20)
+    private String strategy;
+    @Column(nullable = false)
+    private boolean debug;
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+    @Column(columnDefinition = "text")
+    private String failure;
+    @Column(length = 200)
+    private String node;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+    @Column(name = "upstream_runs_json", columnDefinition = "text")
+    private String upstreamRunsJson;
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected Run() {
+    }
+
+    Run(UUID experimentId, int version, String fingerprint, Long baseSeed, int replicates, String conditionsJson, String strategy,
+        boolean debug, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.experimentId = experimentId;
+        this.status = RunStatus.QUEUED;
+        this.version = version;
+        this.fingerprint = fingerprint;
+        this.baseSeed = baseSeed;
+        this.replicates = replicates;
+        this.conditionsJson = conditionsJson;
+        this.strategy = strategy;
+        this.debug = debug;
+        this.createdAt = createdAt;
+    }
+
+    /** A node takes the run (again, after a crash: RUNNING → RUNNING keeps the first start time). */
+    void start(String node, Instant now) {
+        transition(RunStatus.RUNNING);
+        this.node = node;
+        if (startedAt == null) {
+            startedAt = now;
+        }
+    }
+
+    void complete(Instant now) {
+        finish(RunStatus.COMPLETED, now);
+    }
+
+    void fail(String cause, Instant now) {
+        this.failure = cause;
+        finish(RunStatus.FAILED, now);
+    }
+
+    void cancel(Instant now) {
+        finish(RunStatus.CANCELLED, now);
+    }
+
+    /** Asks a running run to stop; it ends CANCELLED when its node notices. */
+    void requestCancel() {
+        if (status.isFinished()) {
+            throw new IllegalStateException("run " + id + " is already " + status);
+        }
+        cancelRequested = true;
+    }
+
+    private void finish(RunStatus next, Instant now) {
+        transition(next);
+        finishedAt = now;
+    }
+
+    private void transition(RunStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("run " + id + " cannot go from " + status + " to " + next);
+        }
+        status = next;
+    }
+
+    /** The runs of upstream experiments started first by a {@code withUpstream} request (a JSON list of ids). */
+    void upstreamRuns(String json) {
+        this.upstreamRunsJson = json;
+    }
+
+    public String getUpstreamRunsJson() { return upstreamRunsJson; }
+    public UUID getId() { return id; }
+    public UUID getExperimentId() { return experimentId; }
+    public RunStatus getStatus() { return status; }
+    public int getVersion() { return version; }
+    public String getFingerprint() { return fingerprint; }
+    public Long getBaseSeed() { return baseSeed; }
+    public int getReplicates() { return replicates; }
+    public String getConditionsJson() { return conditionsJson; }
+    public String getStrategy() { return strategy; }
+    public boolean isDebug() { return debug; }
+    public boolean isCancelRequested() { return cancelRequested; }
+    public String getFailure() { return failure; }
+    public String getNode() { return node; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+}

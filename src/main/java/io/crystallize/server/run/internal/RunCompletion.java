@@ -1,0 +1,76 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.engine.HypothesisOutcome;
+import io.crystallize.server.engine.RunResult;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The short transactions that move a run through its states while it executes. */
+@Component
+class RunCompletion {
+
+    private final RunRepository runs;
+    private final RunHypothesisRepository hypotheses;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RunCompletion(RunRepository runs, RunHypothesisRepository hypotheses, TransactionTemplate tx, JsonMapper json,
+                  Clock clock) {
+        this.runs = runs;
+        this.hypotheses = hypotheses;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Marks the run RUNNING on {@code node} (call inside a transaction), or returns null: nothing to do. */
+    Run start(UUID runId, String node) {
+        Run run = runs.findById(runId).orElse(null);
+        if (run == null || run.getStatus().isFinished()) {
+            return null;
+        }
+        if (run.isCancelRequested()) {
+            run.cancel(now());
+            runs.saveAndFlush(run);
+            return null;
+        }
+        run.start(node, now());
+        return runs.saveAndFlush(run);
+    }
+
+    /** Stores the verified hypotheses and marks the run COMPLETED. */
+    void completed(UUID runId, RunResult result) {
+        update(runId, r -> {
+            hypotheses.deleteByRunId(runId);
+            List<HypothesisOutcome> outcomes = result.hypotheses();
+            for (int i = 0; i < outcomes.size(); i++) {
+                hypotheses.save(new RunHypothesis(runId, i, outcomes.get(i).name(), json.writeValueAsString(outcomes.get(i))));
+            }
+            r.complete(now());
+        });
+    }
+
+    /** Applies a change to a run that has not finished, in its own transaction, retried on a lost race. */
+    void update(UUID runId, Consumer<Run> change) {
+        OnConflict.retry(() -> tx.execute(s -> {
+            Run run = runs.findById(runId).orElseThrow();
+            if (!run.getStatus().isFinished()) {
+                change.accept(run);
+                runs.saveAndFlush(run);
+            }
+            return run;
+        }));
+    }
+}
