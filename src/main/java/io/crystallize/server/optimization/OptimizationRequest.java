@@ -13,7 +13,7 @@ public record OptimizationRequest(Map<String, Dimension> space, Objective object
     /** One context key's values: a float or int range ({@code log}: sampled on a log scale) or a list of choices. */
     public record Dimension(String type, Double low, Double high, List<Object> choices, Boolean log) {
 
-        boolean logScale() {
+        public boolean logScale() {
             return Boolean.TRUE.equals(log);
         }
     }
@@ -21,7 +21,7 @@ public record OptimizationRequest(Map<String, Dimension> space, Objective object
     /** The metric to optimize, {@code minimize} or {@code maximize}, aggregated over the trial's values by {@code mean}. */
     public record Objective(String metric, String direction, String aggregate) {
 
-        boolean maximize() {
+        public boolean maximize() {
             return "maximize".equals(direction);
         }
     }

@@ -24,4 +24,10 @@ public interface RunLookup {
      * @throws io.crystallize.server.problem.NotFoundException when there is no such run
      */
     List<SeedView> seeds(UUID runId);
+
+    /**
+     * The latest COMPLETED run of the experiment named {@code experimentName} (experiment graphs: the
+     * {@code artifact} datasource reads it); empty when there is no such experiment or no completed run.
+     */
+    java.util.Optional<RunView> latestCompleted(String experimentName);
 }

@@ -1,9 +1,9 @@
 package io.crystallize.server.optimization.web;
 
 import io.crystallize.server.optimization.OptimizationRequest;
-import io.crystallize.server.optimization.OptimizationService;
-import io.crystallize.server.optimization.OptimizationService.AskResponse;
-import io.crystallize.server.optimization.OptimizationService.TellRequest;
+import io.crystallize.server.optimization.internal.OptimizationService;
+import io.crystallize.server.optimization.internal.OptimizationService.AskResponse;
+import io.crystallize.server.optimization.internal.OptimizationService.TellRequest;
 import io.crystallize.server.optimization.OptimizationView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

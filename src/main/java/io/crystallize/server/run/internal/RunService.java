@@ -6,6 +6,7 @@ import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
+import io.crystallize.server.run.ProvenanceView;
 
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
@@ -128,12 +129,6 @@ public class RunService {
         return run;
     }
 
-    /** The latest completed run of the experiment named {@code name}, read by the {@code artifact} datasource. */
-    @Transactional(readOnly = true)
-    public Optional<RunView> latestCompleted(String name) {
-        return experiments.findByName(name).flatMap(e ->
-                runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(e.id(), RunStatus.COMPLETED)).map(views::view);
-    }
 
     private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
         List<FieldError> errors = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.crystallize.server.run.web;
 
-import io.crystallize.server.run.ApplyService;
-import io.crystallize.server.run.ApplyService.ApplyRequest;
-import io.crystallize.server.run.ApplyService.ApplyResponse;
+import io.crystallize.server.run.internal.ApplyService;
+import io.crystallize.server.run.internal.ApplyService.ApplyRequest;
+import io.crystallize.server.run.internal.ApplyService.ApplyResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,12 +1,14 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
+import io.crystallize.server.optimization.OptimizationRequest;
+import io.crystallize.server.optimization.OptimizationView;
 import io.crystallize.server.engine.plugins.SeedPlugin;
 import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.run.PipelinePass;
-import io.crystallize.server.web.ConflictException;
-import io.crystallize.server.web.InvalidRequestException;
-import io.crystallize.server.web.NotFoundException;
+import io.crystallize.server.problem.ConflictException;
+import io.crystallize.server.problem.InvalidRequestException;
+import io.crystallize.server.problem.NotFoundException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

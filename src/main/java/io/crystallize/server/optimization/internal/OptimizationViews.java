@@ -1,5 +1,6 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
+import io.crystallize.server.optimization.OptimizationView;
 import io.crystallize.server.optimization.OptimizationRequest.Dimension;
 import io.crystallize.server.optimization.OptimizationRequest.Objective;
 import io.crystallize.server.optimization.OptimizationView.TrialView;

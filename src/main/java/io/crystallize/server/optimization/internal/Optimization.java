@@ -1,4 +1,4 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
-import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import io.crystallize.server.optimization.OptimizationRequest.Dimension;
 

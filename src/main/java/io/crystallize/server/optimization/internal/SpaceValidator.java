@@ -1,11 +1,12 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.experiment.ExperimentDefinition;
+import io.crystallize.server.optimization.OptimizationRequest;
 import io.crystallize.server.optimization.OptimizationRequest.Dimension;
 import io.crystallize.server.optimization.OptimizationRequest.Objective;
-import io.crystallize.server.web.FieldError;
-import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.problem.FieldError;
+import io.crystallize.server.problem.InvalidRequestException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.crystallize.server.run.RunStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

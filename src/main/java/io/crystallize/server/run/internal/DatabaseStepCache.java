@@ -1,4 +1,4 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import io.crystallize.server.engine.CachedStep;
 import io.crystallize.server.engine.spi.StepCache;

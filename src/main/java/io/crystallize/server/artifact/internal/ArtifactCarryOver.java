@@ -1,4 +1,4 @@
-package io.crystallize.server.artifact;
+package io.crystallize.server.artifact.internal;
 
 import io.crystallize.server.run.RunCarriedOver;
 import org.springframework.context.event.EventListener;

@@ -1,5 +1,6 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
+import io.crystallize.server.run.PipelinePass;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.MetricAggregation;
@@ -8,8 +9,8 @@ import io.crystallize.server.engine.plugins.SeedPlugin;
 import io.crystallize.server.experiment.ExperimentDefinition.TreatmentSpec;
 import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
-import io.crystallize.server.web.ApiException;
-import io.crystallize.server.web.InvalidRequestException;
+import io.crystallize.server.problem.ApiException;
+import io.crystallize.server.problem.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.crystallize.server.optimization;
+package io.crystallize.server.optimization.internal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

@@ -1,11 +1,11 @@
-package io.crystallize.server.artifact;
+package io.crystallize.server.artifact.internal;
 
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.FrozenContext;
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.Datasource;
-import io.crystallize.server.run.RunService;
+import io.crystallize.server.run.RunLookup;
 import io.crystallize.server.run.RunView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
@@ -32,10 +32,10 @@ class ArtifactDatasource implements Datasource {
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
     private final JsonMapper json;
-    /** Looked up when needed: the run service depends, through the catalog, on this datasource. */
-    private final ObjectProvider<RunService> runs;
+    /** Looked up when needed: the run lookup reads experiments, which depend, through the catalog, on this bean. */
+    private final ObjectProvider<RunLookup> runs;
 
-    ArtifactDatasource(ArtifactRepository artifacts, ArtifactStore store, JsonMapper json, ObjectProvider<RunService> runs) {
+    ArtifactDatasource(ArtifactRepository artifacts, ArtifactStore store, JsonMapper json, ObjectProvider<RunLookup> runs) {
         this.artifacts = artifacts;
         this.store = store;
         this.json = json;

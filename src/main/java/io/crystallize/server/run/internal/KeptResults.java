@@ -1,4 +1,4 @@
-package io.crystallize.server.run;
+package io.crystallize.server.run.internal;
 
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.Experiment;
@@ -6,6 +6,7 @@ import io.crystallize.server.engine.ExperimentEngine;
 import io.crystallize.server.engine.HypothesisOutcome;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.run.RunCarriedOver;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
