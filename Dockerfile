@@ -8,6 +8,8 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY src/ src/
+# The SPI module's sources are compiled into the service (pom.xml, build-helper-maven-plugin).
+COPY spi/ spi/
 # The cache mount keeps ~/.m2 between builds; the tests run in CI (`./mvnw test`), not in the image build.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package -DskipTests \
     && cp target/crystallize-server-*.jar /tmp/app.jar

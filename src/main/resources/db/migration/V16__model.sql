@@ -4,6 +4,8 @@
 -- (per step: keys read, keys written, metrics recorded, cache hit) as compact JSON.
 alter table run_unit add column cache_hits integer default 0 not null;
 alter table run_unit add column provenance_json text;
+-- The run's sum of its units' cache hits, a counter kept by the same batches as the unit counters (V10).
+alter table run add column cache_hits bigint default 0 not null;
 
 -- Content-addressed step outputs (SHA-256 of step type, resolved params, input data and unit seed).
 create table step_cache (

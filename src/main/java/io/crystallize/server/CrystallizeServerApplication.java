@@ -1,5 +1,6 @@
 package io.crystallize.server;
 
+import io.crystallize.server.extension.ExtensionJars;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,9 @@ public class CrystallizeServerApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(CrystallizeServerApplication.class, args);
+        SpringApplication app = new SpringApplication(CrystallizeServerApplication.class);
+        // Jars in the extensions folder join the class path before the context starts (docs/extending.md).
+        app.addListeners(new ExtensionJars());
+        app.run(args);
     }
 }

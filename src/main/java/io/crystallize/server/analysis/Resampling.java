@@ -21,7 +21,8 @@ final class Resampling {
     static final int MAX_ITERATIONS = 1_000_000;
 
     static final ParamSpec ITERATIONS = ParamSpec.optional("iterations", "integer", DEFAULT_ITERATIONS,
-            "number of resamples, 1 to " + MAX_ITERATIONS + "; the generator is seeded from the run's base seed");
+            "number of resamples, 1 to " + MAX_ITERATIONS + "; the generator is seeded from the run's base seed")
+            .withIntRange(1, MAX_ITERATIONS);
 
     private Resampling() {
     }

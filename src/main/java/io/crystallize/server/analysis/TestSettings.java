@@ -13,7 +13,7 @@ record TestSettings(double alpha, Alternative alternative) {
 
     static final List<ParamSpec> SPECS = List.of(
             ParamSpec.optional("alpha", "number", DEFAULT_ALPHA,
-                    "significance level in (0, 1); also sets the confidence interval at 1 - alpha"),
+                    "significance level in (0, 1); also sets the confidence interval at 1 - alpha").strictlyBetween(0, 1),
             ParamSpec.optional("alternative", "string", "two-sided",
                     "two-sided, greater (treatment above baseline) or less").withAllowed("two-sided", "greater", "less"));
 

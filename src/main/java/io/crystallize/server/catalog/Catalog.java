@@ -5,6 +5,7 @@ import io.crystallize.server.engine.spi.Described;
 import io.crystallize.server.engine.spi.PluginFactory;
 import io.crystallize.server.engine.spi.Step;
 import io.crystallize.server.engine.spi.Verifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -12,8 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** All registered steps, datasources, verifiers and plugin factories, by type. Duplicate types fail start-up. */
+/**
+ * All registered steps, datasources, verifiers and plugin factories, by type. Duplicate bean types fail start-up.
+ * Steps and datasources registered at run time ({@link RuntimeEntries}) come after the beans.
+ */
 @Component
 public class Catalog {
 
@@ -21,8 +26,11 @@ public class Catalog {
     private final Map<String, Datasource> datasources;
     private final Map<String, Verifier> verifiers;
     private final Map<String, PluginFactory> plugins;
+    private final ObjectProvider<RuntimeEntries> runtime;
 
-    public Catalog(List<Step> steps, List<Datasource> datasources, List<Verifier> verifiers, List<PluginFactory> plugins) {
+    public Catalog(List<Step> steps, List<Datasource> datasources, List<Verifier> verifiers, List<PluginFactory> plugins,
+                   ObjectProvider<RuntimeEntries> runtime) {
+        this.runtime = runtime;
         this.steps = index("step", steps);
         this.datasources = index("datasource", datasources);
         this.verifiers = index("verifier", verifiers);
@@ -40,11 +48,27 @@ public class Catalog {
     }
 
     public Optional<Step> step(String type) {
-        return Optional.ofNullable(type == null ? null : steps.get(type));
+        if (type == null) {
+            return Optional.empty();
+        }
+        Step bean = steps.get(type);
+        return bean != null ? Optional.of(bean)
+                : runtime.orderedStream().flatMap(r -> r.step(type).stream()).findFirst();
     }
 
     public Optional<Datasource> datasource(String type) {
-        return Optional.ofNullable(type == null ? null : datasources.get(type));
+        if (type == null) {
+            return Optional.empty();
+        }
+        Datasource bean = datasources.get(type);
+        return bean != null ? Optional.of(bean)
+                : runtime.orderedStream().flatMap(r -> r.datasource(type).stream()).findFirst();
+    }
+
+    /** Whether a bean (not a runtime entry) is registered as {@code type} in any kind. */
+    public boolean hasBean(String type) {
+        return steps.containsKey(type) || datasources.containsKey(type) || verifiers.containsKey(type)
+                || plugins.containsKey(type);
     }
 
     public Optional<Verifier> verifier(String type) {
@@ -56,11 +80,11 @@ public class Catalog {
     }
 
     public List<Step> steps() {
-        return sorted(steps);
+        return merged(steps, runtime.orderedStream().flatMap(r -> r.steps().stream()));
     }
 
     public List<Datasource> datasources() {
-        return sorted(datasources);
+        return merged(datasources, runtime.orderedStream().flatMap(r -> r.datasources().stream()));
     }
 
     public List<Verifier> verifiers() {
@@ -69,6 +93,13 @@ public class Catalog {
 
     public List<PluginFactory> plugins() {
         return sorted(plugins);
+    }
+
+    /** The beans, then the runtime entries whose type no bean (nor an earlier entry) has, sorted by type. */
+    private static <T extends Described> List<T> merged(Map<String, T> beans, Stream<T> entries) {
+        Map<String, T> all = new LinkedHashMap<>(beans);
+        entries.forEach(e -> all.putIfAbsent(e.type(), e));
+        return sorted(all);
     }
 
     private static <T extends Described> List<T> sorted(Map<String, T> byType) {

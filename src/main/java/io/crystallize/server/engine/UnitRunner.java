@@ -1,7 +1,6 @@
 package io.crystallize.server.engine;
 
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
-import io.crystallize.server.engine.spi.ExperimentPlugin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,13 @@ final class UnitRunner {
     private final Experiment experiment;
     private final Map<String, UnitOutcome> done;
     private final UnitListener listener;
+    private final HookInvoker hooks;
 
-    UnitRunner(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener) {
+    UnitRunner(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener, HookInvoker hooks) {
         this.experiment = experiment;
         this.done = done;
         this.listener = listener;
+        this.hooks = hooks;
     }
 
     ReplicateResult runReplicate(int replicate) {
@@ -53,42 +54,45 @@ final class UnitRunner {
 
     UnitOutcome runUnit(int replicate, String condition, Map<String, Object> additions) {
         experiment.cancellation().throwIfCancelled();
-        List<ExperimentPlugin> plugins = experiment.plugins();
-        FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), experiment.cancellation());
+        UnitLimits limits = experiment.limits();
+        CancellationToken token = experiment.cancellation().forUnit(limits.unitTimeout(),
+                "crystallize.limits.unit-timeout " + limits.unitTimeout());
         Long seed = null;
         List<StepRecord> provenance = new ArrayList<>();
-        try {
+        try (UnitMemory memory = limits.memory().open(token)) {
+            FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), token,
+                    new Metrics(limits.maxMetricValues()), memory);
             ctx.add(ContextKeys.REPLICATE_KEY, replicate);
             ctx.add(ContextKeys.CONDITION_KEY, condition);
             additions.forEach(ctx::add);
-            for (ExperimentPlugin p : plugins) {
-                p.beforeReplicate(experiment, ctx);
-            }
+            hooks.perUnit(experiment, "beforeReplicate", p -> p.beforeReplicate(experiment, ctx));
             seed = ctx.get(ContextKeys.SEED_USED_KEY).map(v -> ((Number) v).longValue()).orElse(null);
             DatasourceInvocation ds = experiment.datasource();
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
                     "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
-                experiment.cancellation().throwIfCancelled();
-                for (ExperimentPlugin p : plugins) {
-                    p.beforeStep(experiment, step, ctx);
-                }
-                data = applyStep(step, data, ctx, seed, provenance);
-                for (ExperimentPlugin p : plugins) {
-                    p.afterStep(experiment, step, data, ctx);
-                }
+                token.throwIfCancelled();
+                hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
+                Object output = applyStep(step, data, ctx, seed, provenance);
+                hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
+                data = output;
             }
-            return UnitOutcome.completed(replicate, condition, seed, ctx.metrics().asMap()).withProvenance(provenance);
-        } catch (RunCancelledException | RunInterruptedException e) {
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()))
+                    .withProvenance(provenance);
+        } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunInterruptedException(e);
-        } catch (StepFailedException e) {
+        } catch (StepFailedException | HookInvoker.HookFailedException e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()))
                     .withProvenance(provenance);
         } catch (Exception | StackOverflowError e) {
             return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e)).withProvenance(provenance);
+        } catch (OutOfMemoryError e) {
+            // Defence in depth behind the memory budget: the unit's data is garbage once this frame unwinds, so the
+            // node (and its HTTP stack) goes on; the unit records why it failed.
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
         }
     }
 
@@ -111,7 +115,7 @@ final class UnitRunner {
                 return caching.replay(cached.get());
             }
             return caching.store(key, trace, step.step().apply(data, ctx, params));
-        } catch (RunCancelledException | InterruptedException e) {
+        } catch (RunCancelledException | InterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (Exception e) {
             throw new StepFailedException("Step '" + step.type() + "' failed: " + e.getMessage(), e);

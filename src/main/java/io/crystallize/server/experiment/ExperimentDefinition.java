@@ -1,5 +1,6 @@
 package io.crystallize.server.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,7 +13,10 @@ import java.util.Map;
 
 /**
  * An experiment as submitted and stored (API.md). Absent collections are empty and absent replicates is 1
- * after {@link #normalized()}. Rules that span the catalog are checked by {@link DefinitionValidator}.
+ * after {@link #normalized()}. {@code tags} label it for search ({@code ?tag=key:value}); they are not part of
+ * the pipeline, so not of the fingerprint. Rules that span the catalog are checked by {@link DefinitionValidator}.
+ * {@code workspace} (the id of the workspace to create the experiment in) is part of the request only: the
+ * stored definition has none, the stored experiment knows its workspace.
  */
 public record ExperimentDefinition(
         @NotBlank @Size(max = 100)
@@ -26,7 +30,12 @@ public record ExperimentDefinition(
         List<@NotNull @Valid TreatmentSpec> treatments,
         List<@NotNull @Valid HypothesisSpec> hypotheses,
         Integer replicates,
-        List<@NotNull @Valid ComponentSpec> plugins) {
+        List<@NotNull @Valid ComponentSpec> plugins,
+        Map<String, String> tags,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String workspace) {
+
+    /** At most this many tags per experiment. */
+    public static final int MAX_TAGS = 50;
 
     /**
      * A registered component (datasource, step, verifier or plugin) by type, with explicit params; a step may say
@@ -70,6 +79,13 @@ public record ExperimentDefinition(
                 treatments == null ? List.of() : treatments,
                 hypotheses == null ? List.of() : hypotheses,
                 replicates == null ? 1 : replicates,
-                plugins == null ? List.of() : plugins);
+                plugins == null ? List.of() : plugins,
+                tags == null ? Map.of() : tags, workspace);
+    }
+
+    /** The definition as stored: without the request's {@code workspace}. */
+    public ExperimentDefinition withoutWorkspace() {
+        return new ExperimentDefinition(name, description, datasource, steps, initialContext, treatments, hypotheses,
+                replicates, plugins, tags, null);
     }
 }

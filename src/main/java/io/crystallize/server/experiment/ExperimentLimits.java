@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * unbounded work.
  */
 @ConfigurationProperties("crystallize.limits")
-public record ExperimentLimits(@DefaultValue("1000") int maxReplicates, @DefaultValue("100") int maxSteps,
+public record ExperimentLimits(@DefaultValue("100000") int maxReplicates, @DefaultValue("100") int maxSteps,
                                @DefaultValue("100") int maxTreatments, @DefaultValue("50") int maxHypotheses,
                                @DefaultValue("20") int maxPlugins) {
 }

@@ -1,6 +1,10 @@
 package io.crystallize.server.run;
 
 import io.crystallize.server.catalog.Catalog;
+import io.crystallize.server.catalog.ResourceLimits;
+import io.crystallize.server.engine.MemoryBudget;
+import io.crystallize.server.engine.UnitLimits;
+import io.crystallize.server.engine.spi.Placement;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.DatasourceInvocation;
@@ -35,10 +39,12 @@ public class PipelinePass {
 
     private final Catalog catalog;
     private final ExperimentEngine engine;
+    private final UnitLimits limits;
 
-    PipelinePass(Catalog catalog, ExperimentEngine engine) {
+    PipelinePass(Catalog catalog, ExperimentEngine engine, ResourceLimits limits, MemoryBudget budget) {
         this.catalog = catalog;
         this.engine = engine;
+        this.limits = limits.unitLimits(budget);
     }
 
     /** What one unit ended with: its outcome and the data the last step returned (null when it failed). */
@@ -62,9 +68,13 @@ public class PipelinePass {
         List<StepInvocation> steps = new ArrayList<>();
         for (int i = 0; i < d.steps().size(); i++) {
             ComponentSpec s = d.steps().get(i);
-            steps.add(new StepInvocation(i, catalog.step(s.type()).orElseThrow(), s.params(), s.cached()));
+            // Placed as in a run (without a run id): remote components name their step, the artifact datasource
+            // reads the experiment's workspace.
+            steps.add(new StepInvocation(i, placement(view, i).bind(catalog.step(s.type()).orElseThrow()), s.params(),
+                    s.cached()));
         }
-        Datasource datasource = data != null ? constant(data) : catalog.datasource(d.datasource().type()).orElseThrow();
+        Datasource datasource = data != null ? constant(data)
+                : placement(view, Placement.DATASOURCE).bind(catalog.datasource(d.datasource().type()).orElseThrow());
         boolean autoSeed = seedPlugin(d).map(p -> !Boolean.FALSE.equals(p.params().get("autoSeed"))).orElse(true);
         AtomicReference<Object> last = new AtomicReference<>();
         ExperimentPlugin capture = new ExperimentPlugin() {
@@ -79,11 +89,15 @@ public class PipelinePass {
                 .datasource(new DatasourceInvocation(datasource, data != null ? Map.of() : d.datasource().params()))
                 .steps(steps).initialContext(d.initialContext())
                 .plugins(List.of(new SeedPlugin(baseSeed, autoSeed), capture))
-                .log(RunLog.NONE).cancellation(token).baseSeed(baseSeed).build();
+                .log(RunLog.NONE).cancellation(token).limits(limits).baseSeed(baseSeed).build();
         engine.attach(experiment);
         UnitOutcome outcome = engine.runUnit(experiment, replicate,
                 condition == null ? ContextKeys.BASELINE_CONDITION : condition, additions);
         return new UnitPass(outcome, outcome.status() == io.crystallize.server.engine.UnitStatus.COMPLETED ? last.get() : null);
+    }
+
+    private static Placement placement(ExperimentView view, int index) {
+        return new Placement(view.id().toString(), view.name(), null, index);
     }
 
     private static java.util.Optional<ComponentSpec> seedPlugin(ExperimentDefinition d) {

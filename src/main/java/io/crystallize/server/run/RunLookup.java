@@ -26,8 +26,9 @@ public interface RunLookup {
     List<SeedView> seeds(UUID runId);
 
     /**
-     * The latest COMPLETED run of the experiment named {@code experimentName} (experiment graphs: the
-     * {@code artifact} datasource reads it); empty when there is no such experiment or no completed run.
+     * The latest COMPLETED run of the experiment named {@code experimentName} in workspace {@code workspaceId}
+     * (experiment graphs: the {@code artifact} datasource reads it; an experiment reads only its own workspace's);
+     * empty when there is no such experiment there or no completed run.
      */
-    java.util.Optional<RunView> latestCompleted(String experimentName);
+    java.util.Optional<RunView> latestCompleted(String experimentName, UUID workspaceId);
 }

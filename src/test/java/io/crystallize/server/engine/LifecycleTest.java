@@ -1,13 +1,14 @@
 package io.crystallize.server.engine;
 
 import io.crystallize.server.engine.plugins.SeedPlugin;
+import io.crystallize.server.engine.spi.ExecutionStrategy;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
+import io.crystallize.server.engine.spi.LoopOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntFunction;
 
 import static io.crystallize.server.engine.TestComponents.experiment;
@@ -97,11 +98,11 @@ class LifecycleTest {
     void theLastPluginThatProvidesALoopRunsItAndDecliningFallsBack() {
         List<String> used = new ArrayList<>();
         ExperimentPlugin first = loop("first", used);
-        ExperimentPlugin declining = new ExperimentPlugin() {
+        ExperimentPlugin declining = new ExecutionStrategy() {
             @Override
-            public Optional<List<ReplicateResult>> runExperimentLoop(Experiment e, IntFunction<ReplicateResult> fn) {
+            public LoopOutcome runExperimentLoop(Experiment e, IntFunction<ReplicateResult> fn) {
                 used.add("declined");
-                return Optional.empty();
+                return LoopOutcome.declined();
             }
         };
         Experiment exp = experiment(TestComponents.recordDraw()).replicates(2)
@@ -133,11 +134,11 @@ class LifecycleTest {
     }
 
     private static ExperimentPlugin loop(String name, List<String> used) {
-        return new ExperimentPlugin() {
+        return new ExecutionStrategy() {
             @Override
-            public Optional<List<ReplicateResult>> runExperimentLoop(Experiment e, IntFunction<ReplicateResult> fn) {
+            public LoopOutcome runExperimentLoop(Experiment e, IntFunction<ReplicateResult> fn) {
                 used.add(name);
-                return Optional.of(ExperimentEngine.serial(e.replicates(), fn));
+                return LoopOutcome.completed(ExperimentEngine.serial(e.replicates(), fn));
             }
         };
     }

@@ -1,13 +1,10 @@
 package io.crystallize.server.engine;
 
-import io.crystallize.server.engine.plugins.ParallelExecution;
 import io.crystallize.server.engine.plugins.SeedPlugin;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static io.crystallize.server.engine.TestComponents.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +49,12 @@ class SeedingTest {
     }
 
     @Test
-    void aDrawnBaseSeedIsRecordedOnTheExperiment() {
-        Experiment exp = experiment(TestComponents.recordDraw()).plugins(List.of(new SeedPlugin(null, true))).build();
+    void withoutAnySeedOneIsDrawnForTheRun() {
+        SeedPlugin seed = new SeedPlugin(null, true);
+        Experiment exp = experiment(TestComponents.recordDraw()).plugins(List.of(seed)).build();
         RunResult result = new ExperimentEngine().run(exp);
-        assertThat(exp.baseSeed()).isNotNull().isBetween(0L, (1L << 32) - 1);
-        assertThat(seeds(result, "baseline")).containsExactly(exp.baseSeed());
+        assertThat(seed.seed()).isBetween(0L, (1L << 32) - 1);
+        assertThat(seeds(result, "baseline")).containsExactly(seed.seed());
     }
 
     @Test
@@ -64,22 +62,5 @@ class SeedingTest {
         Experiment exp = experiment(TestComponents.recordDraw()).baseSeed(1234L)
                 .plugins(List.of(new SeedPlugin(null, true))).build();
         assertThat(seeds(new ExperimentEngine().run(exp), "baseline")).containsExactly(1234L);
-    }
-
-    @Test
-    void parallelExecutionGivesTheSameMetricsAsSerial() {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Treatment> treatments = List.of(new Treatment("t", Map.of("increment", 2.0)));
-            RunResult serial = run(new SeedPlugin(99L, true), 16, treatments);
-            RunResult parallel = new ExperimentEngine().run(experiment(TestComponents.recordDraw()).replicates(16)
-                    .treatments(treatments).plugins(List.of(new SeedPlugin(99L, true), new ParallelExecution(4, pool)))
-                    .build());
-            assertThat(parallel.metrics()).isEqualTo(serial.metrics());
-            assertThat(parallel.units()).extracting(UnitOutcome::seed).isEqualTo(serial.units().stream()
-                    .map(UnitOutcome::seed).toList());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Small steps and datasources for engine tests, built from lambdas. */
-final class TestComponents {
+public final class TestComponents {
 
-    interface StepBody {
+    public interface StepBody {
         Object apply(Object data, FrozenContext ctx, Params params) throws Exception;
     }
 
     private TestComponents() {
     }
 
-    static Step step(String type, List<ParamSpec> params, StepBody body) {
+    public static Step step(String type, List<ParamSpec> params, StepBody body) {
         return new Step() {
             @Override
             public String type() {
@@ -42,7 +42,7 @@ final class TestComponents {
     }
 
     /** Records the first draw of the unit's generator and the value of {@code increment} added to 0. */
-    static Step recordDraw() {
+    public static Step recordDraw() {
         return step("record", List.of(ParamSpec.optional("increment", "number", 0, "")), (data, ctx, p) -> {
             ctx.metrics().add("draw", ctx.random().nextDouble());
             ctx.metrics().add("value", p.getDouble("increment"));
@@ -50,7 +50,7 @@ final class TestComponents {
         });
     }
 
-    static Datasource constant(Object value) {
+    public static Datasource constant(Object value) {
         return new Datasource() {
             @Override
             public String type() {
@@ -74,7 +74,7 @@ final class TestComponents {
         };
     }
 
-    static Experiment.Builder experiment(Step... steps) {
+    public static Experiment.Builder experiment(Step... steps) {
         List<StepInvocation> invocations = new ArrayList<>();
         for (int i = 0; i < steps.length; i++) {
             invocations.add(new StepInvocation(i, steps[i], Map.of()));

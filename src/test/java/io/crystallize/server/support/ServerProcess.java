@@ -44,11 +44,18 @@ public final class ServerProcess implements AutoCloseable {
      * environment variables, as in production; H2 through the URL) and waits until it reports healthy.
      */
     public static ServerProcess start(Path dir, String name, TestDatabase.Connection database, String... args) {
+        return start(dir, name, database, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args);
+    }
+
+    /** As {@link #start(Path, String, TestDatabase.Connection, String...)}, with the child JVM's own options. */
+    public static ServerProcess start(Path dir, String name, TestDatabase.Connection database, List<String> jvmOptions,
+                                      String... args) {
         long started = System.nanoTime();
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-D" + TestDatabase.PROPERTY + "=off",
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 MAIN,
@@ -68,15 +75,24 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--spring.datasource.username=" + database.username());
             command.add("--spring.datasource.password=" + database.password());
         }
+        if (List.of(args).stream().noneMatch(a -> a.startsWith("--crystallize.security.bootstrap-token="))) {
+            // The admin token support.Api sends; pass --crystallize.security.bootstrap-token= to have one generated.
+            command.add("--crystallize.security.bootstrap-token=" + Api.ADMIN_TOKEN);
+        }
         command.addAll(List.of(args));
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = builder.command(command).start();
-            int port = awaitPort(process, log, logStart);
-            Api api = new Api(URI.create("http://localhost:" + port));
-            await(name + " healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> alive(process, log) && api.isHealthy());
-            return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            try {
+                int port = awaitPort(process, log, logStart);
+                Api api = new Api(URI.create("http://localhost:" + port));
+                await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> alive(process, log) && api.isHealthy());
+                return new ServerProcess(name, process, log, port, Duration.ofNanos(System.nanoTime() - started));
+            } catch (RuntimeException | Error notStarted) {
+                process.destroyForcibly(); // a node that never became healthy must not outlive the test
+                throw notStarted;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +100,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The port Tomcat reports in this start's part of the log (the log is appended to across restarts). */
     private static int awaitPort(Process process, Path log, long logStart) {
-        return await("port in " + log).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        // Generous: on a loaded machine (many builds on two cores) a cold child JVM has taken over 3 minutes to boot.
+        return await("port in " + log).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     alive(process, log);
                     String text = Files.exists(log) ? Files.readString(log).substring((int) logStart) : "";

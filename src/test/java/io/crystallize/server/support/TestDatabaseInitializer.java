@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Registered in {@code META-INF/spring.factories}, so it covers every {@code @SpringBootTest} without an
  * annotation. The properties sit just above {@code application.yml}: anything a test sets itself
  * ({@code properties}, {@code @TestPropertySource}, {@code @DynamicPropertySource}, system properties,
- * arguments) still wins, and the database is only created when the datasource actually asks for its URL.
+ * arguments) still wins, and the database is only created when the datasource actually asks for its URL. The
+ * admin's bootstrap token is {@link Api#ADMIN_TOKEN}, which {@link Api} sends by default.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -54,7 +55,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
         private static final String[] NAMES = {
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "spring.datasource.hikari.minimum-idle", "crystallize.artifacts.root-dir"};
+            "spring.datasource.hikari.minimum-idle", "crystallize.artifacts.root-dir",
+            "crystallize.security.bootstrap-token"};
 
         private final TestDatabase kind;
         private final Supplier<Path> artifactRoot = memoize(() -> {
@@ -87,6 +89,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 case "spring.datasource.hikari.minimum-idle" -> "1";
                 // Artifacts of a context go to a directory of its own, not the working directory's ./data.
                 case "crystallize.artifacts.root-dir" -> artifactRoot.get().toString();
+                // Every test talks to the server as its admin (support.Api sends this token by default).
+                case "crystallize.security.bootstrap-token" -> Api.ADMIN_TOKEN;
                 default -> null;
             };
         }

@@ -1,5 +1,6 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactState;
 import io.crystallize.server.run.RunCarriedOver;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -102,7 +102,8 @@ final class ArtifactPlugin implements ExperimentPlugin {
             StoredFile stored = store.write(settings.root(), key, new ByteArrayInputStream(artifact.content()));
             long previous = recorder.record(new NewArtifact(runId(experiment), UUID.fromString(experiment.id()),
                     experiment.name(), experiment.version(), ctx.replicate(), ctx.condition(), step.index(),
-                    step.type(), artifact.name(), settings.root(), key, stored, contentType(artifact.name())));
+                    step.type(), artifact.name(), settings.root(), key, stored,
+                    artifact.contentType() != null ? artifact.contentType() : contentType(artifact.name())));
             runBytes.addAndGet(-previous);
         } catch (RuntimeException e) {
             runBytes.addAndGet(-size);

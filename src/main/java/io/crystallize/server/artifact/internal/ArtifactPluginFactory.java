@@ -4,6 +4,7 @@ import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.engine.spi.RunPreparation;
 import io.crystallize.server.run.RunLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,21 +72,56 @@ class ArtifactPluginFactory implements PluginFactory {
                 ParamSpec.optional("versioned", "boolean", false,
                         "a new version folder per run; otherwise every run replaces v0"),
                 ParamSpec.optional("artifactRetention", "integer", DEFAULT_RETENTION, "versions that keep their artifacts (all "
-                        + "when <= 0); absent: " + RETENTION_ENV + " if set, else " + DEFAULT_RETENTION),
+                        + "when <= 0); absent: " + RETENTION_ENV + " if set, else " + DEFAULT_RETENTION)
+                        .withIntRange(Integer.MIN_VALUE, Integer.MAX_VALUE),
                 ParamSpec.optional("bigFileThresholdMb", "number", DEFAULT_THRESHOLD_MB, "in kept versions but the newest, files "
                         + "over this many MiB are deleted; absent: " + THRESHOLD_ENV + " if set, else "
                         + DEFAULT_THRESHOLD_MB).withMinimum(0));
     }
 
-    /** An explicit rootDir must lie inside the configured root or an allowed root: clients cannot write anywhere. */
+    /**
+     * An explicit rootDir must lie inside the configured root or an allowed root (real paths: clients cannot write
+     * anywhere, not through a symlink either), and not inside a version folder ({@code v<number>}) of another
+     * experiment, whose runs would then delete its files.
+     */
     @Override
     public Map<String, String> validate(Map<String, Object> explicitParams) {
-        if (explicitParams.get("rootDir") instanceof String dir && !dir.isBlank() && !properties.allows(dir)) {
+        if (!(explicitParams.get("rootDir") instanceof String dir) || dir.isBlank()) {
+            return Map.of();
+        }
+        if (dir.length() > 4096 || dir.chars().anyMatch(Character::isISOControl)) {
+            return Map.of("rootDir", "must be a path of at most 4096 characters without control characters (NUL …)");
+        }
+        java.util.Optional<java.nio.file.Path> root;
+        try {
+            root = properties.allowedRoot(dir);
+        } catch (java.nio.file.InvalidPathException | java.io.UncheckedIOException e) {
+            return Map.of("rootDir", "is not a usable path");
+        }
+        if (root.isEmpty()) {
             return Map.of("rootDir", "must lie inside " + properties.rootDir() + " or one of crystallize.artifacts."
-                    + "allowed-roots " + properties.allowedRoots());
+                    + "allowed-roots " + properties.allowedRoots() + " (symbolic links resolved)");
+        }
+        for (java.nio.file.Path segment : root.get().relativize(RealPaths.of(dir))) {
+            if (VERSION_FOLDER.matcher(segment.toString()).matches()) {
+                return Map.of("rootDir", "must not lie inside a version folder (v<number>) of an experiment");
+            }
         }
         return Map.of();
     }
+
+    /** Added to every run that lacks it, first of the defaults. */
+    @Override
+    public OptionalInt defaultPosition() {
+        return OptionalInt.of(0);
+    }
+
+    /** Versioned: one more than the experiment's highest version; otherwise every run replaces v0 (SPEC §3). */
+    @Override
+    public void prepare(Params params, RunPreparation run) {
+        run.version(params.getBoolean("versioned") ? run.latestVersion() + 1 : 0);
+    }
+    private static final java.util.regex.Pattern VERSION_FOLDER = java.util.regex.Pattern.compile("(?i)v\\d+");
 
     @Override
     public ExperimentPlugin create(Params params) {

@@ -23,11 +23,18 @@ public record ArtifactProperties(@DefaultValue("./data") String rootDir,
     static final String MAX_ARTIFACT_SIZE = "crystallize.artifacts.max-artifact-size";
     static final String MAX_RUN_SIZE = "crystallize.artifacts.max-run-size";
 
-    /** Whether {@code dir} (relative to the working directory unless absolute) lies inside an allowed root. */
+    /**
+     * Whether {@code dir} (relative to the working directory unless absolute) lies inside an allowed root, comparing
+     * real paths (symbolic links resolved), so a link inside a root cannot lead outside it.
+     */
     boolean allows(String dir) {
-        java.nio.file.Path candidate = java.nio.file.Path.of(dir).toAbsolutePath().normalize();
+        return allowedRoot(dir).isPresent();
+    }
+
+    /** The real allowed root that {@code dir}'s real path lies in. */
+    java.util.Optional<java.nio.file.Path> allowedRoot(String dir) {
+        java.nio.file.Path candidate = RealPaths.of(dir);
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(rootDir), allowedRoots.stream())
-                .map(r -> java.nio.file.Path.of(r).toAbsolutePath().normalize())
-                .anyMatch(candidate::startsWith);
+                .map(RealPaths::of).filter(candidate::startsWith).findFirst();
     }
 }

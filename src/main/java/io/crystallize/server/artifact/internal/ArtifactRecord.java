@@ -1,5 +1,6 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactState;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

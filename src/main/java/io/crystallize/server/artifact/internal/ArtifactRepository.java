@@ -1,5 +1,6 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactState;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -17,6 +18,9 @@ interface ArtifactRepository extends JpaRepository<ArtifactRecord, UUID> {
 
     List<ArtifactRecord> findByRunId(UUID runId);
 
+    @Query("select a.experimentId from ArtifactRecord a where a.id = :id")
+    Optional<UUID> findExperimentId(@Param("id") UUID id);
+
     List<ArtifactRecord> findByExperimentNameAndVersionAndRootDirAndState(String experimentName, int version,
                                                                           String rootDir, ArtifactState state);
 
@@ -25,16 +29,16 @@ interface ArtifactRepository extends JpaRepository<ArtifactRecord, UUID> {
 
     /** Marks the available records of one version folder written by other runs. */
     @Modifying
-    @Query("update ArtifactRecord a set a.state = io.crystallize.server.artifact.internal.ArtifactState.SUPERSEDED "
+    @Query("update ArtifactRecord a set a.state = io.crystallize.server.artifact.ArtifactState.SUPERSEDED "
             + "where a.experimentName = :name and a.version = :version and a.rootDir = :root and a.runId <> :runId "
-            + "and a.state = io.crystallize.server.artifact.internal.ArtifactState.AVAILABLE")
+            + "and a.state = io.crystallize.server.artifact.ArtifactState.AVAILABLE")
     int supersede(@Param("name") String experimentName, @Param("version") int version, @Param("root") String root,
                   @Param("runId") UUID runId);
 
     @Modifying
-    @Query("update ArtifactRecord a set a.state = io.crystallize.server.artifact.internal.ArtifactState.PRUNED "
+    @Query("update ArtifactRecord a set a.state = io.crystallize.server.artifact.ArtifactState.PRUNED "
             + "where a.experimentName = :name and a.version = :version and a.rootDir = :root "
-            + "and a.storageKey in :keys and a.state = io.crystallize.server.artifact.internal.ArtifactState.AVAILABLE")
+            + "and a.storageKey in :keys and a.state = io.crystallize.server.artifact.ArtifactState.AVAILABLE")
     int prune(@Param("name") String experimentName, @Param("version") int version, @Param("root") String root,
               @Param("keys") Collection<String> keys);
 }

@@ -1,5 +1,8 @@
 package io.crystallize.server.artifact.internal;
 
+import io.crystallize.server.artifact.ArtifactQueries;
+import io.crystallize.server.artifact.ArtifactView;
+import io.crystallize.server.artifact.ArtifactState;
 import io.crystallize.server.run.RunLookup;
 import io.crystallize.server.problem.GoneException;
 import io.crystallize.server.problem.NotFoundException;
@@ -13,7 +16,7 @@ import java.util.UUID;
 
 /** Reading artifact records and their bytes, for the HTTP API. */
 @Service
-public class ArtifactService {
+public class ArtifactService implements ArtifactQueries {
 
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
@@ -26,6 +29,7 @@ public class ArtifactService {
     }
 
     /** The run's artifacts by replicate, condition in run order, step position and name; unknown run → 404. */
+    @Override
     @Transactional(readOnly = true)
     public List<ArtifactView> list(UUID runId) {
         List<String> conditions = runs.conditions(runId);
@@ -34,7 +38,7 @@ public class ArtifactService {
                         .thenComparingInt(a -> order(conditions, a.getCondition()))
                         .thenComparingInt(ArtifactRecord::getStepIndex)
                         .thenComparing(ArtifactRecord::getName))
-                .map(ArtifactView::of).toList();
+                .map(ArtifactService::view).toList();
     }
 
     /** The bytes of an available artifact; unknown → 404, pruned, superseded or missing from the store → 410. */
@@ -48,7 +52,26 @@ public class ArtifactService {
         }
         Resource resource = store.read(a.getRootDir(), a.getStorageKey()).orElseThrow(() -> new GoneException(
                 "artifact " + artifactId + " ('" + a.getName() + "') is no longer in the artifact store"));
+        if (size(resource) != a.getSizeBytes()) {
+            // The file changed under its record: its bytes are not the ones the ETag (SHA-256) names.
+            throw new GoneException("artifact " + artifactId + " ('" + a.getName() + "') no longer has the size "
+                    + "recorded for it; its recorded bytes are gone");
+        }
         return new ArtifactContent(a.getName(), a.getContentType(), a.getSha256(), resource);
+    }
+
+    private static long size(Resource resource) {
+        try {
+            return resource.contentLength();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static ArtifactView view(ArtifactRecord a) {
+        return new ArtifactView(a.getId(), a.getName(), a.getStep(), a.getReplicate(), a.getCondition(),
+                a.getVersion(), a.getSizeBytes(), a.getSha256(), a.getContentType(),
+                a.getState() != ArtifactState.AVAILABLE, a.getState(), "/api/artifacts/" + a.getId() + "/content");
     }
 
     private static int order(List<String> conditions, String condition) {

@@ -36,7 +36,7 @@ class FileSystemArtifactStore implements ArtifactStore {
 
     @Override
     public String root(String configured) {
-        return Path.of(configured).toAbsolutePath().normalize().toString();
+        return RealPaths.of(configured).toString();
     }
 
     @Override
@@ -44,9 +44,14 @@ class FileSystemArtifactStore implements ArtifactStore {
         Path target = resolve(root, key);
         Path tmp = null;
         try {
+            // A symbolic link planted inside the root must not redirect writes (or the folders made for them) outside it:
+            // checked on the real path before any folder is created, and again after.
+            Path realRoot = RealPaths.of(root);
+            if (!RealPaths.of(target.getParent()).startsWith(realRoot)) {
+                throw new IllegalArgumentException("key '" + key + "' resolves outside the artifact root");
+            }
             Files.createDirectories(target.getParent());
-            // A symbolic link planted inside the root must not redirect writes outside it.
-            if (!target.getParent().toRealPath().startsWith(Path.of(root).toRealPath())) {
+            if (!target.getParent().toRealPath().startsWith(realRoot)) {
                 throw new IllegalArgumentException("key '" + key + "' resolves outside the artifact root");
             }
             tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
@@ -81,9 +86,22 @@ class FileSystemArtifactStore implements ArtifactStore {
     }
 
     @Override
+    /**
+     * Only a regular file (not a symbolic link, a folder or a device) whose real path lies inside the root's real
+     * path is served: a link planted in the store cannot serve other bytes under a stored record.
+     */
     public Optional<Resource> read(String root, String key) {
         Path file = resolve(root, key);
-        return Files.isRegularFile(file) ? Optional.of(new FileSystemResource(file)) : Optional.empty();
+        try {
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isRegularFile()
+                    || !file.toRealPath().startsWith(Path.of(root).toRealPath())) {
+                return Optional.empty();
+            }
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileSystemResource(file));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.crystallize.server.catalog.datasources;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.FrozenContext;
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
@@ -8,10 +9,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.stream.DoubleStream;
 
 @Component
 class RandomNormalDatasource implements Datasource {
+
+    private final long maxValues;
+
+    RandomNormalDatasource(ResourceLimits limits) {
+        this.maxValues = limits.maxValuesPerUnit();
+    }
 
     @Override
     public String type() {
@@ -25,17 +31,22 @@ class RandomNormalDatasource implements Datasource {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("n", "integer", "number of draws").withMinimum(0),
+        return List.of(Draws.countParam(maxValues),
                 ParamSpec.optional("mean", "number", 0, "mean"),
                 ParamSpec.optional("sd", "number", 1, "standard deviation").withMinimum(0));
     }
 
     @Override
-    public Object fetch(FrozenContext ctx, Params params) {
-        int n = Draws.count(params);
+    public Object fetch(FrozenContext ctx, Params params) throws InterruptedException {
+        int n = Draws.count(params, maxValues);
         double mean = params.getDouble("mean");
         double sd = params.getDouble("sd");
+        Draws.reserve(ctx, n);
         RandomGenerator random = ctx.random();
-        return DoubleStream.generate(() -> mean + sd * random.nextGaussian()).limit(n).boxed().toList();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = mean + sd * random.nextGaussian();
+        }
+        return out;
     }
 }

@@ -7,7 +7,11 @@ import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 @Component
 class LoggingPluginFactory implements PluginFactory {
@@ -27,6 +31,20 @@ class LoggingPluginFactory implements PluginFactory {
         return List.of(ParamSpec.optional("verbose", "boolean", false, "one line per finished step"),
                 ParamSpec.optional("logLevel", "string", "INFO", "lowest level written")
                         .withAllowed("DEBUG", "INFO", "WARN", "WARNING", "ERROR"));
+    }
+
+    /** Added to every run that lacks it, last of the defaults. */
+    @Override
+    public OptionalInt defaultPosition() {
+        return OptionalInt.of(2);
+    }
+
+    /** A debug run logs every step. */
+    @Override
+    public Optional<Map<String, Object>> forDebugRun(Map<String, Object> explicitParams) {
+        Map<String, Object> params = new LinkedHashMap<>(explicitParams);
+        params.put("verbose", true);
+        return Optional.of(params);
     }
 
     @Override

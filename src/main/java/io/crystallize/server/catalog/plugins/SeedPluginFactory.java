@@ -5,9 +5,11 @@ import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.plugins.SeedPlugin;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.engine.spi.RunPreparation;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 @Component
 class SeedPluginFactory implements PluginFactory {
@@ -29,6 +31,20 @@ class SeedPluginFactory implements PluginFactory {
                 ParamSpec.optional("autoSeed", "boolean", true, "derive a seed per replicate"),
                 ParamSpec.optional("seedFunction", "string", "default",
                         "how the unit seed is applied: 'default' seeds the unit's random generator").withAllowed("default"));
+    }
+
+    /** Added to every run that lacks it, after the artifacts plugin. */
+    @Override
+    public OptionalInt defaultPosition() {
+        return OptionalInt.of(1);
+    }
+
+    /** The configured seed, else one drawn now, recorded on the run so it can be reproduced (a resumed run keeps its own). */
+    @Override
+    public void prepare(Params params, RunPreparation run) {
+        if (run.baseSeed() == null) {
+            run.baseSeed(params.has("seed") ? params.getLong("seed") : SeedPlugin.drawSeed());
+        }
     }
 
     @Override

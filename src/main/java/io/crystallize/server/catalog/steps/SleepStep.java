@@ -1,5 +1,6 @@
 package io.crystallize.server.catalog.steps;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.FrozenContext;
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.Params;
@@ -10,6 +11,13 @@ import java.util.List;
 
 @Component
 class SleepStep implements Step {
+
+    /** A sleep longer than a unit may run could only end in the unit's time-out: refused at submission. */
+    private final long maxMs;
+
+    SleepStep(ResourceLimits limits) {
+        this.maxMs = limits.unitTimeout() == null ? Long.MAX_VALUE : limits.unitTimeout().toMillis();
+    }
 
     @Override
     public String type() {
@@ -23,7 +31,8 @@ class SleepStep implements Step {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.optional("ms", "integer", 0, "milliseconds to wait").withMinimum(0));
+        return List.of(ParamSpec.optional("ms", "integer", 0, "milliseconds to wait, at most "
+                + "crystallize.limits.unit-timeout").withMinimum(0).withMaximum(maxMs));
     }
 
     @Override

@@ -32,7 +32,7 @@ class SummaryStep implements Step {
     @Override
     public Object apply(Object data, FrozenContext ctx, Params params) {
         String prefix = params.getString("prefix");
-        double[] values = Numbers.collect(data).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] values = Numbers.collect(data);
         if (values.length == 0) {
             throw new IllegalArgumentException("the data holds no numbers to summarise");
         }

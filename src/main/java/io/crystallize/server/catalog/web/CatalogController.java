@@ -1,6 +1,7 @@
 package io.crystallize.server.catalog.web;
 
 import io.crystallize.server.catalog.Catalog;
+import io.crystallize.server.catalog.Remote;
 import io.crystallize.server.engine.ParamSpec;
 import io.crystallize.server.engine.spi.Described;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +32,14 @@ class CatalogController {
 
     private static List<Entry> entries(List<? extends Described> described) {
         return described.stream().map(d -> new Entry(d.type(), d.description(),
-                d.params().stream().map(Param::of).toList())).toList();
+                d.params().stream().map(Param::of).toList(), d instanceof Remote)).toList();
     }
 
     record CatalogResponse(List<Entry> datasources, List<Entry> steps, List<Entry> verifiers, List<Entry> plugins) {
     }
 
-    record Entry(String type, String description, List<Param> params) {
+    /** {@code remote}: the entry is an HTTP call to a registered remote component (API.md "Remote components"). */
+    record Entry(String type, String description, List<Param> params, boolean remote) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 
 /**
  * Deterministic randomness (SPEC §3). The base seed is the configured one, else the one recorded on the
- * run, else one drawn now and recorded. A unit's seed is {@code (seed + replicate * 31337) mod 2^32}
+ * run (drawn before the run started), else one drawn now. A unit's seed is {@code (seed + replicate * 31337) mod 2^32}
  * with autoSeed, else {@code seed}: the baseline and every treatment of a replicate share it.
  */
 public final class SeedPlugin implements ExperimentPlugin {
@@ -42,9 +42,9 @@ public final class SeedPlugin implements ExperimentPlugin {
         } else if (experiment.baseSeed() != null) {
             seed = experiment.baseSeed();
         } else {
+            // Only an engine used on its own gets here: a stored run's seed is drawn before it starts.
             seed = drawSeed();
         }
-        experiment.baseSeed(seed);
     }
 
     @Override

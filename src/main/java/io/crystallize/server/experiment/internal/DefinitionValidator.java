@@ -34,7 +34,16 @@ public class DefinitionValidator {
     /** The same rule as the experiment's name: condition names become artifact folder names. */
     static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^(?!\\.{1,2}$)[A-Za-z0-9][A-Za-z0-9._-]*$");
 
+    public static final java.util.regex.Pattern TAG_KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+
     static final List<String> CORRECTIONS = List.of("holm", "bonferroni", "bh", "none");
+
+    /**
+     * Names an experiment's folder may not have: {@code v<number>} is a version folder, so an experiment of that name
+     * under another's folder would share files with it.
+     */
+    static final java.util.regex.Pattern RESERVED_NAME = java.util.regex.Pattern.compile("^v\\d+$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Catalog catalog;
     private final ExperimentLimits limits;
@@ -47,6 +56,10 @@ public class DefinitionValidator {
     /** Every problem of a normalized definition; empty when it is valid. */
     public List<FieldError> validate(ExperimentDefinition d) {
         List<FieldError> errors = new ArrayList<>();
+        if (d.name() != null && RESERVED_NAME.matcher(d.name()).matches()) {
+            errors.add(new FieldError("name", "must not look like a version folder (v<number>): it names the "
+                    + "experiment's artifact folder"));
+        }
         if (d.replicates() < 1 || d.replicates() > limits.maxReplicates()) {
             errors.add(new FieldError("replicates", "must be between 1 and " + limits.maxReplicates()));
         }
@@ -57,6 +70,7 @@ public class DefinitionValidator {
         d.initialContext().keySet().stream().filter(ContextKeys.RESERVED::contains).forEach(k ->
                 errors.add(new FieldError("initialContext." + k, "is a reserved key set by the engine")));
         validateTreatments(d, errors);
+        validateTags(d, errors);
         List<Map<String, Object>> conditions = conditionContexts(d);
         component(errors, "datasource", d.datasource(), catalog.datasource(d.datasource().type()), conditions, d);
         for (int i = 0; i < d.steps().size(); i++) {
@@ -65,13 +79,46 @@ public class DefinitionValidator {
         }
         validateHypotheses(d, errors);
         validatePlugins(d, errors);
+        List<FieldError> numbers = new ArrayList<>();
+        numbers(d, numbers);
+        numbers.stream().filter(n -> errors.stream().noneMatch(e -> e.field().equals(n.field()))).forEach(errors::add);
         return errors;
+    }
+
+    /** Every number anywhere in the definition fits 64 bits and is finite. */
+    private static void numbers(ExperimentDefinition d, List<FieldError> errors) {
+        JsonNumberRules.check(errors, "initialContext", d.initialContext());
+        JsonNumberRules.check(errors, "datasource.params", d.datasource().params());
+        for (int i = 0; i < d.steps().size(); i++) {
+            JsonNumberRules.check(errors, "steps[" + i + "].params", d.steps().get(i).params());
+        }
+        for (int i = 0; i < d.treatments().size(); i++) {
+            JsonNumberRules.check(errors, "treatments[" + i + "].context", d.treatments().get(i).context());
+        }
+        for (int i = 0; i < d.hypotheses().size(); i++) {
+            JsonNumberRules.check(errors, "hypotheses[" + i + "].verifier.params", d.hypotheses().get(i).verifier().params());
+        }
+        for (int i = 0; i < d.plugins().size(); i++) {
+            JsonNumberRules.check(errors, "plugins[" + i + "].params", d.plugins().get(i).params());
+        }
     }
 
     private static void limit(List<FieldError> errors, String field, int size, int max) {
         if (size > max) {
             errors.add(new FieldError(field, "must hold at most " + max + " entries"));
         }
+    }
+
+    /** Tag keys are plain words (no {@code :}, which separates key and value in {@code ?tag=}); values are short. */
+    private static void validateTags(ExperimentDefinition d, List<FieldError> errors) {
+        limit(errors, "tags", d.tags().size(), ExperimentDefinition.MAX_TAGS);
+        d.tags().forEach((key, value) -> {
+            if (!TAG_KEY.matcher(key).matches()) {
+                errors.add(new FieldError("tags." + key, "a tag key must be 1-100 letters, digits, '.', '_' or '-'"));
+            } else if (value == null || value.length() > 200) {
+                errors.add(new FieldError("tags." + key, "a tag value must be a string of at most 200 characters"));
+            }
+        });
     }
 
     private void validateTreatments(ExperimentDefinition d, List<FieldError> errors) {
@@ -123,14 +170,54 @@ public class DefinitionValidator {
             return;
         }
         List<ParamSpec> params = found.get().params();
+        int before = errors.size();
         explicitParams(errors, path, spec, params);
-        found.get().validate(spec.params()).forEach((name, problem) ->
-                errors.add(new FieldError(path + ".params." + name, problem)));
         if (conditions == null) {
             params.stream().filter(p -> p.required() && !spec.params().containsKey(p.name())).forEach(p ->
                     errors.add(new FieldError(path + ".params." + p.name(), "is required")));
+            if (errors.size() == before) {
+                // Plugins and verifiers see their explicit params only: "absent" has a meaning of its own there.
+                found.get().validate(spec.params()).forEach((name, problem) ->
+                        errors.add(new FieldError(path + ".params." + name, problem)));
+            }
             return;
         }
+        conditionParams(errors, path, spec, found.get(), conditions, d);
+        if (errors.size() == before) {
+            // Rules across params (low < high, the span of a range), with the values each condition's unit will see.
+            Set<String> reported = new HashSet<>();
+            for (int c = 0; c < conditions.size(); c++) {
+                Map<String, Object> ctx = conditions.get(c);
+                int condition = c;
+                found.get().validate(resolved(params, spec, ctx)).forEach((name, problem) -> {
+                    // Named where the value came from: the explicit param, else the context key that fed it.
+                    String field = !spec.params().containsKey(name) && ctx.containsKey(name)
+                            && !ContextKeys.RESERVED.contains(name) ? contextField(d, condition, name) : path + ".params." + name;
+                    if (reported.add(field + problem)) {
+                        errors.add(new FieldError(field, problem));
+                    }
+                });
+            }
+        }
+    }
+
+    /** A component's params as a unit resolves them: explicit, else the context key, else the default. */
+    private static Map<String, Object> resolved(List<ParamSpec> params, ComponentSpec spec, Map<String, Object> ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ParamSpec p : params) {
+            Object value = spec.params().containsKey(p.name()) ? spec.params().get(p.name())
+                    : ctx.containsKey(p.name()) && !ContextKeys.RESERVED.contains(p.name()) ? ctx.get(p.name())
+                    : p.defaultValue();
+            if (value != null) {
+                out.put(p.name(), value);
+            }
+        }
+        return out;
+    }
+
+    private void conditionParams(List<FieldError> errors, String path, ComponentSpec spec, Described found,
+                                 List<Map<String, Object>> conditions, ExperimentDefinition d) {
+        List<ParamSpec> params = found.params();
         for (ParamSpec p : params) {
             if (spec.params().containsKey(p.name())) {
                 continue;

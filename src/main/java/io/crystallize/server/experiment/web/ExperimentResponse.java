@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A stored experiment: its identity, fingerprint and creation time, and the (normalized) definition. */
+/** A stored experiment: its identity, workspace, fingerprint and creation time, and the (normalized) definition. */
 record ExperimentResponse(UUID id, String name, String description, String fingerprint, Instant createdAt,
                           ComponentSpec datasource, List<ComponentSpec> steps, Map<String, Object> initialContext,
                           List<TreatmentSpec> treatments, List<HypothesisSpec> hypotheses, int replicates,
-                          List<ComponentSpec> plugins, Map<String, String> links) {
+                          List<ComponentSpec> plugins, Map<String, String> tags, UUID workspace, Map<String, String> links) {
 
     static ExperimentResponse of(ExperimentView v) {
         ExperimentDefinition d = v.definition();
         return new ExperimentResponse(v.id(), v.name(), d.description(), v.fingerprint(), v.createdAt(), d.datasource(),
-                d.steps(), d.initialContext(), d.treatments(), d.hypotheses(), d.replicates(), d.plugins(),
-                Map.of("runs", "/api/runs?experimentId=" + v.id()));
+                d.steps(), d.initialContext(), d.treatments(), d.hypotheses(), d.replicates(), d.plugins(), d.tags(),
+                v.workspaceId(), Map.of("runs", "/api/runs?experimentId=" + v.id()));
     }
 }

@@ -1,5 +1,6 @@
 package io.crystallize.server.idempotency.internal;
 
+import io.crystallize.server.access.WorkspaceAccess;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +26,9 @@ class IdempotencyConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, TransactionTemplate tx,
                                                                 IdempotencyProperties props, JsonMapper json,
-                                                                Clock clock) {
+                                                                Clock clock, WorkspaceAccess access) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, tx, props, json, clock));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, tx, props, json, clock, access));
         registration.addUrlPatterns("/api/experiments", "/api/experiments/*");
         // After Spring's own filters (encoding, request context), before anything that might write the body.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

@@ -1,5 +1,6 @@
 package io.crystallize.server.idempotency.internal;
 
+import io.crystallize.server.access.WorkspaceAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +40,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyProperties props;
     private final JsonMapper json;
     private final Clock clock;
+    private final WorkspaceAccess access;
 
     IdempotencyFilter(IdempotencyStore store, TransactionTemplate tx, IdempotencyProperties props, JsonMapper json,
-                      Clock clock) {
+                      Clock clock, WorkspaceAccess access) {
+        this.access = access;
         this.store = store;
         this.tx = tx;
         this.props = props;
@@ -63,13 +66,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(request, response, HttpStatus.BAD_REQUEST, HEADER + " must have 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
+        String scoped = scoped(key);
         byte[] body = request.getInputStream().readAllBytes();
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         String hash = RequestHash.of(request.getMethod(), request.getRequestURI() + query, body);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<StoredResponse> stored = store.find(key);
+            Optional<StoredResponse> stored = store.find(scoped);
             if (stored.isPresent() && stored.get().isExpired(clock.instant())) {
-                store.deleteIfExpired(key);
+                store.deleteIfExpired(scoped);
                 continue;
             }
             if (stored.isPresent() && !stored.get().requestHash().equals(hash)) {
@@ -82,7 +86,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             try {
-                handleOnce(key, hash, new CachedBodyRequest(request, body), response, chain);
+                handleOnce(scoped, hash, new CachedBodyRequest(request, body), response, chain);
                 return;
             } catch (IdempotencyStore.KeyTaken concurrentDuplicate) {
                 // Another request with this key committed (or rolled back) meanwhile: look again.
@@ -91,6 +95,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         problem(request, response, HttpStatus.CONFLICT, "a request with " + HEADER + " '" + key
                 + "' is being processed; retry later");
+    }
+
+    /**
+     * Keys are the caller's own: stored as the caller's id and the SHA-256 of the key, so two users choosing the
+     * same key never see each other's responses (and a stored key fits its column whatever its length).
+     */
+    private String scoped(String key) {
+        String caller = access.currentCaller().map(c -> c.id().toString()).orElse("anonymous");
+        return caller + ":" + RequestHash.of("KEY", key, new byte[0]);
     }
 
     private void handleOnce(String key, String hash, HttpServletRequest request, HttpServletResponse response,
@@ -137,7 +150,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", io.crystallize.server.problem.ProblemType.uriOf(status.value()));
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);

@@ -3,6 +3,9 @@ package io.crystallize.server.run.internal;
 import io.crystallize.server.run.GlobalPlugin;
 
 import io.crystallize.server.catalog.Catalog;
+import io.crystallize.server.catalog.ResourceLimits;
+import io.crystallize.server.engine.MemoryBudget;
+import io.crystallize.server.engine.UnitLimits;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.DatasourceInvocation;
 import io.crystallize.server.engine.Experiment;
@@ -12,7 +15,8 @@ import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.StepInvocation;
 import io.crystallize.server.engine.Treatment;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
-import io.crystallize.server.engine.spi.PluginFactory;
+import io.crystallize.server.engine.spi.Placement;
+import io.crystallize.server.engine.spi.StepCache;
 import io.crystallize.server.engine.spi.Verifier;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
@@ -22,31 +26,28 @@ import io.crystallize.server.experiment.Hypotheses;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the engine's {@link Experiment} for one run from the stored definition: catalog lookups, the run's
- * treatments and replicates, fresh plugins from their factories, and the default plugins of SPEC §2.
+ * treatments and replicates, fresh plugins from their factories ({@link RunPlugins}), then the global plugins.
  */
 @Component
 class ExperimentAssembler {
 
-    /** Plugins that provide {@code runExperimentLoop}; a debug run drops them and runs serially. */
-    static final Set<String> EXECUTION_PLUGINS = Set.of("serial", "parallel", "distributed");
-    /** Added, in this order, when a run's plugin list lacks them (crystallize appends the same three). */
-    static final List<String> DEFAULT_PLUGINS = List.of("artifacts", "seed", "logging");
-
     private final Catalog catalog;
+    private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
-    private final io.crystallize.server.engine.spi.StepCache stepCache;
+    private final UnitLimits limits;
+    private final StepCache stepCache;
 
-    ExperimentAssembler(Catalog catalog, List<GlobalPlugin> globalPlugins, io.crystallize.server.engine.spi.StepCache stepCache) {
+    ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins, ResourceLimits limits,
+                        MemoryBudget budget, StepCache stepCache) {
         this.catalog = catalog;
+        this.runPlugins = runPlugins;
         this.stepCache = stepCache;
         this.globalPlugins = List.copyOf(globalPlugins);
+        this.limits = limits.unitLimits(budget);
     }
 
     Experiment assemble(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
@@ -57,19 +58,31 @@ class ExperimentAssembler {
         List<StepInvocation> steps = new ArrayList<>();
         for (int i = 0; i < d.steps().size(); i++) {
             ComponentSpec s = d.steps().get(i);
-            steps.add(new StepInvocation(i, catalog.step(s.type()).orElseThrow(), s.params(), s.cached()));
+            // Placeable components (remote calls) learn where they run: the run, and their index in the pipeline.
+            steps.add(new StepInvocation(i, placement(view, run, i).bind(catalog.step(s.type())
+                    .orElseThrow(() -> missing("step", s.type()))), s.params(), s.cached()));
         }
         return Experiment.builder()
                 .id(view.id().toString()).name(view.name()).runId(run.getId().toString()).fingerprint(view.fingerprint())
                 .replicates(run.getReplicates())
-                .datasource(new DatasourceInvocation(catalog.datasource(d.datasource().type()).orElseThrow(),
-                        d.datasource().params()))
+                .datasource(new DatasourceInvocation(placement(view, run, Placement.DATASOURCE).bind(
+                        catalog.datasource(d.datasource().type()).orElseThrow(() -> missing("datasource",
+                                d.datasource().type()))), d.datasource().params()))
                 .steps(steps).initialContext(d.initialContext()).treatments(treatments)
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
-                .log(log).cancellation(token).baseSeed(run.getBaseSeed()).version(run.getVersion())
+                .log(log).cancellation(token).limits(limits).baseSeed(run.getBaseSeed()).version(run.getVersion())
                 .startedAt(run.getStartedAt()).stepCache(stepCache)
                 .build();
+    }
+
+    private static Placement placement(ExperimentView view, Run run, int index) {
+        return new Placement(view.id().toString(), view.name(), run.getId().toString(), index);
+    }
+
+    /** A type removed from the catalog after submission (e.g. a deleted remote component) fails the run clearly. */
+    private static IllegalStateException missing(String kind, String type) {
+        return new IllegalStateException(kind + " type '" + type + "' is no longer in the catalog");
     }
 
     private List<Hypothesis> hypotheses(ExperimentDefinition d) {
@@ -85,29 +98,8 @@ class ExperimentAssembler {
     }
 
     private List<ExperimentPlugin> plugins(ExperimentDefinition d, boolean debug) {
-        List<ComponentSpec> specs = new ArrayList<>();
-        for (ComponentSpec p : d.plugins()) {
-            if (debug && EXECUTION_PLUGINS.contains(p.type())) {
-                continue;
-            }
-            if (debug && p.type().equals("logging")) {
-                Map<String, Object> params = new LinkedHashMap<>(p.params());
-                params.put("verbose", true);
-                p = new ComponentSpec(p.type(), params);
-            }
-            specs.add(p);
-        }
-        for (String type : DEFAULT_PLUGINS) {
-            if (specs.stream().noneMatch(s -> s.type().equals(type)) && catalog.plugin(type).isPresent()) {
-                specs.add(new ComponentSpec(type, debug && type.equals("logging") ? Map.of("verbose", true) : Map.of()));
-            }
-        }
         List<ExperimentPlugin> plugins = new ArrayList<>();
-        for (ComponentSpec spec : specs) {
-            PluginFactory factory = catalog.plugin(spec.type()).orElseThrow();
-            plugins.add(factory.create(ParamResolver.resolve("plugin '" + spec.type() + "'", factory.params(),
-                    spec.params(), null)));
-        }
+        runPlugins.of(d, debug).forEach(e -> plugins.add(e.factory().create(e.params())));
         plugins.addAll(globalPlugins);
         return plugins;
     }

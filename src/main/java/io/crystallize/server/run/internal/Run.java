@@ -1,6 +1,7 @@
 package io.crystallize.server.run.internal;
 
 import io.crystallize.server.run.RunStatus;
+import io.crystallize.server.run.RunStatusChanged;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,17 +10,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One execution of an experiment: the aggregate whose status changes only through its guarded methods
- * (see {@link RunStatus} for the allowed transitions). Each change is its own short transaction.
+ * (see {@link RunStatus} for the allowed transitions). Each change is its own short transaction, and each
+ * transition registers a {@link RunStatusChanged} that Spring Data publishes when the run is saved, inside
+ * that transaction (so listeners can enqueue work atomically with the change).
  */
 @Entity
 @Table(name = "run")
-public class Run {
+public class Run extends AbstractAggregateRoot<Run> {
 
     @Id
     private UUID id;
@@ -30,6 +34,9 @@ public class Run {
     private RunStatus status;
     @Column(nullable = false)
     private int version;
+    /** The version again for a versioned run (unique per experiment), null for a non-versioned one (always v0). */
+    @Column(name = "allocated_version")
+    private Integer allocatedVersion;
     @Column(nullable = false, length = 64)
     private String fingerprint;
     @Column(name = "base_seed")
@@ -54,11 +61,25 @@ public class Run {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "created_by")
+    private UUID createdBy;
+    @Column(name = "cancelled_by")
+    private UUID cancelledBy;
     @Column(name = "upstream_runs_json", columnDefinition = "text")
     private String upstreamRunsJson;
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
+    // Written only by the unit writer's batches (UnitRows), in SQL: JPA reads them and never writes them back.
+    @Column(name = "completed_units", insertable = false, updatable = false)
+    private long completedUnits;
+    @Column(name = "failed_units", insertable = false, updatable = false)
+    private long failedUnits;
+    @Column(name = "skipped_units", insertable = false, updatable = false)
+    private long skippedUnits;
+    /** Steps of the stored units served from the step cache, counted with the units by the same batches. */
+    @Column(name = "cache_hits", insertable = false, updatable = false)
+    private long cacheHits;
 
     protected Run() {
     }
@@ -76,6 +97,16 @@ public class Run {
         this.strategy = strategy;
         this.debug = debug;
         this.createdAt = createdAt;
+    }
+
+    /** A versioned run owns its version folder: the version is recorded as allocated (unique per experiment). */
+    void allocateVersion() {
+        this.allocatedVersion = version;
+    }
+
+    /** Whether this run replaces version 0 (not versioned), so runs of its experiment must not overlap. */
+    boolean sharesVersionFolder() {
+        return allocatedVersion == null;
     }
 
     /** A node takes the run (again, after a crash: RUNNING → RUNNING keeps the first start time). */
@@ -100,12 +131,18 @@ public class Run {
         finish(RunStatus.CANCELLED, now);
     }
 
-    /** Asks a running run to stop; it ends CANCELLED when its node notices. */
-    void requestCancel() {
+    /** Asks a running run to stop; it ends CANCELLED when its node notices. {@code by} is the user who asked. */
+    void requestCancel(UUID by) {
         if (status.isFinished()) {
             throw new IllegalStateException("run " + id + " is already " + status);
         }
         cancelRequested = true;
+        cancelledBy = by;
+    }
+
+    /** Records the user who submitted the run. */
+    void createdBy(UUID user) {
+        this.createdBy = user;
     }
 
     private void finish(RunStatus next, Instant now) {
@@ -117,7 +154,11 @@ public class Run {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("run " + id + " cannot go from " + status + " to " + next);
         }
+        RunStatus previous = status;
         status = next;
+        if (previous != next) {
+            registerEvent(new RunStatusChanged(id, previous, next));
+        }
     }
 
     /** The runs of upstream experiments started first by a {@code withUpstream} request (a JSON list of ids). */
@@ -142,4 +183,11 @@ public class Run {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public long getRowVersion() { return rowVersion; }
+    public long getCompletedUnits() { return completedUnits; }
+    public long getCacheHits() { return cacheHits; }
+    public long getFailedUnits() { return failedUnits; }
+    public long getSkippedUnits() { return skippedUnits; }
+    public UUID getCreatedBy() { return createdBy; }
+    public UUID getCancelledBy() { return cancelledBy; }
 }

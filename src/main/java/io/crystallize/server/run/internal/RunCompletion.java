@@ -17,14 +17,16 @@ import java.util.function.Consumer;
 class RunCompletion {
 
     private final RunRepository runs;
+    private final io.crystallize.server.experiment.ExperimentService experiments;
     private final RunHypothesisRepository hypotheses;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
 
     RunCompletion(RunRepository runs, RunHypothesisRepository hypotheses, TransactionTemplate tx, JsonMapper json,
-                  Clock clock) {
+                  Clock clock, io.crystallize.server.experiment.ExperimentService experiments) {
         this.runs = runs;
+        this.experiments = experiments;
         this.hypotheses = hypotheses;
         this.tx = tx;
         this.json = json;
@@ -40,6 +42,13 @@ class RunCompletion {
         Run run = runs.findById(runId).orElse(null);
         if (run == null || run.getStatus().isFinished()) {
             return null;
+        }
+        if (run.sharesVersionFolder() && run.getStatus() == io.crystallize.server.run.RunStatus.QUEUED) {
+            // Non-versioned runs of one experiment all write v0: they take turns, decided under the experiment's lock.
+            experiments.lock(run.getExperimentId());
+            if (runs.otherUnversionedRunning(run.getExperimentId(), runId)) {
+                throw new WaitForTurn();
+            }
         }
         if (run.isCancelRequested()) {
             run.cancel(now());
@@ -72,5 +81,12 @@ class RunCompletion {
             }
             return run;
         }));
+    }
+
+    /** Another non-versioned run of the experiment is executing: this one starts once it has finished. */
+    static final class WaitForTurn extends RuntimeException {
+        WaitForTurn() {
+            super("another non-versioned run of the experiment is executing", null, false, false);
+        }
     }
 }

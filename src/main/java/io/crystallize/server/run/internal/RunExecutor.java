@@ -1,10 +1,10 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.catalog.ResourceLimits;
 import io.crystallize.server.engine.CancellationToken;
 import io.crystallize.server.engine.CancellationToken.RunCancelledException;
 import io.crystallize.server.engine.Experiment;
 import io.crystallize.server.engine.ExperimentEngine;
-import io.crystallize.server.engine.RunDeferredException;
 import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.RunResult;
@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
@@ -37,12 +38,17 @@ class RunExecutor {
     private final RunCompletion completion;
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
+    private final ResultsDocument results;
+    private final JsonMapper json;
     private final String node;
+    private final java.time.Duration runTimeout;
     private final UpstreamRelease upstream;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
-                ExperimentEngine engine, TransactionTemplate tx, ExecutionProperties props, UpstreamRelease upstream) {
+                ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
+                ExecutionProperties props, ResourceLimits limits, UpstreamRelease upstream) {
+        this.runTimeout = limits.runTimeout();
         this.upstream = upstream;
         this.runs = runs;
         this.units = units;
@@ -53,27 +59,41 @@ class RunExecutor {
         this.completion = completion;
         this.engine = engine;
         this.tx = tx;
+        this.results = results;
+        this.json = json;
         this.node = props.node();
     }
 
-    /** The run's task: the whole lifecycle here, or up to handing the units out when distributed. */
-    void execute(UUID runId) {
-        Run run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+    /**
+     * The run's task: the whole lifecycle here, or up to handing the units out when distributed. False when the run
+     * must wait for another non-versioned run of its experiment (the task is then rescheduled).
+     */
+    boolean execute(UUID runId) {
+        Run run;
         try {
-            java.util.Optional<String> blocked = run == null ? java.util.Optional.empty() : upstream.failedUpstream(run);
+            run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
+        } catch (RunCompletion.WaitForTurn e) {
+            return false;
+        }
+        try {
+            Optional<String> blocked = run == null ? Optional.empty() : upstream.failedUpstream(run);
             if (blocked.isPresent()) {
+                // An experiment graph's upstream run did not complete: the artifacts this run reads are not there.
                 logs.forRun(runId).log(RunLog.Level.ERROR, "Run failed: " + blocked.get());
                 completion.update(runId, r -> r.fail(blocked.get(), completion.now()));
             } else if (run != null) {
-                guarded(run, experiment -> {
-                    RunResult result = engine.run(experiment, units.load(runId), units.listener(runId, node));
-                    completion.completed(runId, result);
-                    return null;
+                guarded(run, (experiment, writer) -> {
+                    // Empty when the units were handed off: the node that finishes the last group completes the run.
+                    Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
+                    writer.flush();
+                    result.ifPresent(r -> completion.completed(runId, r));
                 });
+                prepareResults(runId);
             }
         } finally {
             upstream.released(runId);
         }
+        return true;
     }
 
     /** A unit group of a distributed run: its replicates, with the per-unit hooks running here. */
@@ -81,10 +101,10 @@ class RunExecutor {
         Run run = runs.findById(runId).orElse(null);
         if (run != null && !run.getStatus().isFinished() && !run.isCancelRequested()) {
             UnitTasks.Group group = unitTasks.group(runId, index);
-            guarded(run, experiment -> {
+            guarded(run, (experiment, writer) -> {
                 engine.attach(experiment);
-                engine.runReplicates(experiment, group.replicates(), units.load(runId), units.listener(runId, node));
-                return null;
+                engine.runReplicates(experiment, group.replicates(), units.load(runId), writer);
+                writer.flush();
             });
         }
         unitTasks.finished(runId, index);
@@ -100,35 +120,76 @@ class RunExecutor {
             completion.update(runId, r -> r.cancel(completion.now()));
             return;
         }
-        guarded(run, experiment -> {
-            completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values())));
-            return null;
-        });
+        guarded(run, (experiment, writer) ->
+                completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values()))));
+        prepareResults(runId);
         upstream.released(runId);
     }
 
-    /** Runs {@code work} with the run's experiment and maps how it ends onto the run's status. */
-    private void guarded(Run run, Function<Experiment, Void> work) {
+    /** A finished run's results document is built once, now, rather than by its first reader. */
+    private void prepareResults(UUID runId) {
+        try {
+            runs.findById(runId).filter(r -> r.getStatus().isFinished())
+                    .ifPresent(r -> results.prepare(r, RunConditions.of(r, json)));
+        } catch (RuntimeException e) {
+            log.warn("run {}: results not prepared, the first read builds them ({})", runId, e.toString());
+        }
+    }
+
+    /** The work of a task on the run's experiment, with the writer of its units on this node. */
+    private interface Work {
+        void run(Experiment experiment, UnitWriter writer);
+    }
+
+    /**
+     * Runs {@code work} with the run's experiment and maps how it ends onto the run's status. Whatever the end,
+     * the units that ended are stored first (SPEC §4): a cancelled run keeps them, a run handed back resumes
+     * after them.
+     */
+    private void guarded(Run run, Work work) {
         UUID runId = run.getId();
         CancellationToken token = cancellations.register(runId);
+        if (run.getStartedAt() != null && runTimeout != null) {
+            token.failRunAt(run.getStartedAt().plus(runTimeout), "crystallize.limits.run-timeout " + runTimeout);
+        }
         RunLog runLog = logs.forRun(runId);
+        UnitWriter writer = units.writer(runId, node);
         try {
-            work.apply(assembly.experiment(run, runLog, token));
-        } catch (RunDeferredException e) {
-            log.debug("run {}: {}", runId, e.getMessage());
+            work.run(assembly.experiment(run, runLog, token), writer);
         } catch (RunCancelledException e) {
+            writer.flush();
             runLog.warn("Run cancelled; completed units are kept");
             completion.update(runId, r -> r.cancel(completion.now()));
         } catch (RunInterruptedException e) {
+            flushQuietly(runId, writer);
             runLog.warn("Run interrupted on node " + node + "; it resumes where it stopped");
             throw e;
         } catch (RuntimeException e) {
+            flushQuietly(runId, writer);
             log.warn("run {} failed", runId, e);
             String cause = e.getMessage() + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")");
             runLog.log(RunLog.Level.ERROR, "Run failed: " + cause);
             completion.update(runId, r -> r.fail(cause, completion.now()));
         } finally {
             cancellations.unregister(runId);
+            closeQuietly(runId, writer);
+        }
+    }
+
+    /** A run that ends anyway keeps what can be stored; a writer that failed lost only what runs again. */
+    private static void flushQuietly(UUID runId, UnitWriter writer) {
+        try {
+            writer.flush();
+        } catch (RuntimeException e) {
+            log.warn("run {}: units not stored; they run again when the run resumes ({})", runId, e.toString());
+        }
+    }
+
+    private static void closeQuietly(UUID runId, UnitWriter writer) {
+        try {
+            writer.close();
+        } catch (RuntimeException e) {
+            log.debug("run {}: unit writer closed after a failure ({})", runId, e.toString());
         }
     }
 }

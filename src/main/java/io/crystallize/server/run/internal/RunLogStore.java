@@ -1,6 +1,7 @@
 package io.crystallize.server.run.internal;
 
 import io.crystallize.server.engine.RunLog;
+import io.crystallize.server.run.LogLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -64,6 +65,12 @@ class RunLogStore {
             case WARN -> log.warn("[run {}] {}", runId, message);
             case ERROR -> log.error("[run {}] {}", runId, message);
         }
+    }
+
+    /** The stored lines as data, oldest first. */
+    List<LogLine> entries(UUID runId) {
+        return jdbc.query("select logged_at, level, message from run_log where run_id = ? order by id",
+                (rs, i) -> new LogLine(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), runId);
     }
 
     /** The stored lines, oldest first: {@code <time> <LEVEL> <message>}. */

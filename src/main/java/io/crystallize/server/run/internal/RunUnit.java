@@ -43,6 +43,8 @@ public class RunUnit {
     private String node;
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
+    // What the unit's steps did (provenance) and how many were served from the step cache: written with the row by
+    // the unit writer's batches (UnitRows).
     @Column(name = "cache_hits", nullable = false)
     private int cacheHits;
     @Column(name = "provenance_json", columnDefinition = "text")
@@ -64,13 +66,6 @@ public class RunUnit {
         this.errorTrace = errorTrace;
         this.node = node;
         this.finishedAt = finishedAt;
-    }
-
-    /** What the unit's steps did (provenance) and how many were served from the step cache, stored in the same row. */
-    RunUnit traced(int hits, String provenance) {
-        this.cacheHits = hits;
-        this.provenanceJson = provenance;
-        return this;
     }
 
     public int getCacheHits() { return cacheHits; }

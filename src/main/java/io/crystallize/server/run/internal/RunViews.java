@@ -5,124 +5,118 @@ import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
 
-import io.crystallize.server.engine.MetricAggregation;
-import io.crystallize.server.engine.RunResult;
-import io.crystallize.server.engine.UnitError;
-import io.crystallize.server.engine.UnitOutcome;
-import io.crystallize.server.engine.UnitStatus;
-import io.crystallize.server.run.ResultsView.UnitProblem;
+import io.crystallize.server.run.internal.UnitCursor.Filter;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** Turns stored runs and units into the views of the HTTP API. */
+/**
+ * Turns stored runs and units into the views of the HTTP API. A run's progress is its row's counters (a
+ * primary-key read); a run's seeds and units are written from a cursor as they are read.
+ */
 @Component
 class RunViews {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
-
-    private final RunUnitRepository units;
-    private final RunHypothesisRepository hypotheses;
-    private final UnitStore unitStore;
+    private final UnitCursor cursor;
     private final JsonMapper json;
 
-    RunViews(RunUnitRepository units, RunHypothesisRepository hypotheses, UnitStore unitStore, JsonMapper json) {
-        this.units = units;
-        this.hypotheses = hypotheses;
-        this.unitStore = unitStore;
+    RunViews(UnitCursor cursor, JsonMapper json) {
+        this.cursor = cursor;
         this.json = json;
     }
 
     RunView view(Run run) {
-        return view(run, counts(List.of(run.getId())).getOrDefault(run.getId(), new EnumMap<>(UnitStatus.class)),
-                cacheHits(List.of(run.getId())));
+        return view(run, 0);
+    }
+
+    /** The view of a run whose row does not show {@code keptUnits} completed units yet (copied by a resume). */
+    RunView view(Run run, long keptUnits) {
+        List<String> conditions = RunConditions.of(run, json);
+        RunView.Progress progress = new RunView.Progress(run.getCompletedUnits() + keptUnits, run.getFailedUnits(),
+                run.getSkippedUnits(), (long) run.getReplicates() * conditions.size());
+        return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
+                run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
+                run.getFailedUnits(), run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(),
+                run.getFailure(), run.getCreatedBy(), run.getCancelledBy(), RunView.links(run.getId()),
+                run.getCacheHits(), run.getUpstreamRunsJson() == null ? null
+                        : List.of(json.readValue(run.getUpstreamRunsJson(), UUID[].class)));
     }
 
     Page<RunView> views(Page<Run> page) {
-        List<UUID> ids = page.getContent().stream().map(Run::getId).toList();
-        Map<UUID, Map<UnitStatus, Long>> counts = counts(ids);
-        Map<UUID, Long> hits = cacheHits(ids);
-        return page.map(r -> view(r, counts.getOrDefault(r.getId(), new EnumMap<>(UnitStatus.class)), hits));
+        return page.map(this::view);
     }
 
-    private Map<UUID, Long> cacheHits(List<UUID> runIds) {
-        Map<UUID, Long> out = new HashMap<>();
-        if (!runIds.isEmpty()) {
-            for (Object[] row : units.sumCacheHits(runIds)) {
-                out.put((UUID) row[0], row[1] == null ? 0L : ((Number) row[1]).longValue());
-            }
+    /** The run's ETag: it changes with the row (status, cancel, …: its version) and with every stored batch. */
+    static String etag(Run run) {
+        return "\"" + run.getId() + "-" + run.getRowVersion() + "-" + run.getCompletedUnits() + "-"
+                + run.getFailedUnits() + "-" + run.getSkippedUnits() + "\"";
+    }
+
+    /** Every seed of the stored units, by replicate then condition, written as a JSON array as they are read. */
+    void seeds(Run run, List<String> conditions, OutputStream out) {
+        array(out, g -> cursor.forEach(run.getId(), conditions, Filter.WITH_SEED, false, 0, -1,
+                u -> json.writeValue(g, seed(u))));
+    }
+
+    /** {@code limit} seeds from {@code offset} on (a page; {@code limit} &lt; 0 for all). */
+    List<SeedView> seeds(Run run, List<String> conditions, long offset, int limit) {
+        List<SeedView> seeds = new ArrayList<>();
+        cursor.forEach(run.getId(), conditions, Filter.WITH_SEED, false, offset, limit, u -> seeds.add(seed(u)));
+        return seeds;
+    }
+
+    void units(Run run, List<String> conditions, OutputStream out) {
+        array(out, g -> cursor.forEach(run.getId(), conditions, Filter.ALL, false, 0, -1,
+                u -> json.writeValue(g, unit(u))));
+    }
+
+    /**
+     * Every unit's provenance as a JSON array, written as read: {@code steps} is the stored JSON as it is (no parse),
+     * which keeps the read as cheap as the write.
+     */
+    void provenance(Run run, List<String> conditions, OutputStream out) {
+        array(out, g -> cursor.provenance(run.getId(), conditions, u -> {
+            g.writeStartObject();
+            g.writeNumberProperty("replicate", u.replicate());
+            g.writeStringProperty("condition", u.condition());
+            g.writeStringProperty("status", u.status().name());
+            g.writeNumberProperty("cacheHits", u.cacheHits());
+            g.writeName("steps");
+            g.writeRawValue(u.stepsJson() == null ? "[]" : u.stepsJson());
+            g.writeEndObject();
+        }));
+    }
+
+    List<UnitView> units(Run run, List<String> conditions, long offset, int limit) {
+        List<UnitView> units = new ArrayList<>();
+        cursor.forEach(run.getId(), conditions, Filter.ALL, false, offset, limit, u -> units.add(unit(u)));
+        return units;
+    }
+
+    private static SeedView seed(UnitCursor.Row u) {
+        return new SeedView(u.replicate(), u.condition(), u.seed());
+    }
+
+    private static UnitView unit(UnitCursor.Row u) {
+        return new UnitView(u.replicate(), u.condition(), u.status(), u.seed(), u.node(), u.finishedAt().toInstant());
+    }
+
+    long count(Run run, Filter filter) {
+        return filter == Filter.ALL ? run.getCompletedUnits() + run.getFailedUnits() + run.getSkippedUnits()
+                : cursor.count(run.getId(), filter);
+    }
+
+    private void array(OutputStream out, java.util.function.Consumer<JsonGenerator> body) {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartArray();
+            body.accept(g);
+            g.writeEndArray();
         }
-        return out;
-    }
-
-    private RunView view(Run run, Map<UnitStatus, Long> counts, Map<UUID, Long> hits) {
-        List<String> conditions = RunConditions.of(run, json);
-        long failed = counts.getOrDefault(UnitStatus.FAILED, 0L);
-        RunView.Progress progress = new RunView.Progress(counts.getOrDefault(UnitStatus.COMPLETED, 0L), failed,
-                counts.getOrDefault(UnitStatus.SKIPPED, 0L), (long) run.getReplicates() * conditions.size());
-        return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
-                run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
-                failed, run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(), run.getFailure(),
-                RunView.links(run.getId()), hits.getOrDefault(run.getId(), 0L),
-                run.getUpstreamRunsJson() == null ? null : List.of(json.readValue(run.getUpstreamRunsJson(), UUID[].class)));
-    }
-
-    private Map<UUID, Map<UnitStatus, Long>> counts(List<UUID> runIds) {
-        Map<UUID, Map<UnitStatus, Long>> out = new HashMap<>();
-        if (runIds.isEmpty()) {
-            return out;
-        }
-        for (Object[] row : units.countByStatus(runIds)) {
-            out.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(UnitStatus.class))
-                    .put((UnitStatus) row[1], ((Number) row[2]).longValue());
-        }
-        return out;
-    }
-
-    ResultsView results(Run run, List<String> conditions) {
-        List<UnitOutcome> outcomes = outcomes(run, conditions);
-        Map<String, UnitProblem> errors = new LinkedHashMap<>();
-        Map<String, UnitProblem> skipped = new LinkedHashMap<>();
-        for (UnitOutcome u : outcomes) {
-            UnitError e = u.error();
-            if (u.status() == UnitStatus.FAILED) {
-                errors.put(u.key(), new UnitProblem(e.type(), e.message(), u.replicate(), u.condition(), e.stackTrace()));
-            } else if (u.status() == UnitStatus.SKIPPED) {
-                skipped.put(u.key(), new UnitProblem(e.type(), e.message(), u.replicate(), u.condition(), null));
-            }
-        }
-        List<Map<String, Object>> verified = hypotheses.findByRunIdOrderByPositionAsc(run.getId()).stream()
-                .map(h -> json.readValue(h.getResultJson(), OBJECT)).toList();
-        return new ResultsView(run.getStatus().name(), MetricAggregation.valuesByCondition(conditions, outcomes), verified,
-                errors, skipped, RunView.links(run.getId()));
-    }
-
-    List<SeedView> seeds(Run run, List<String> conditions) {
-        return outcomes(run, conditions).stream().filter(u -> u.seed() != null)
-                .map(u -> new SeedView(u.replicate(), u.condition(), u.seed())).toList();
-    }
-
-    List<UnitView> units(Run run, List<String> conditions) {
-        List<RunUnit> rows = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(run.getId()));
-        rows.sort(java.util.Comparator.comparingInt(RunUnit::getReplicate)
-                .thenComparingInt(u -> conditions.indexOf(u.getCondition())));
-        return rows.stream().map(u -> new UnitView(u.getReplicate(), u.getCondition(), u.getStatus(), u.getSeed(),
-                u.getNode(), u.getFinishedAt())).toList();
-    }
-
-    /** The run's stored units, by replicate and then condition in run order. */
-    List<UnitOutcome> outcomes(Run run, List<String> conditions) {
-        List<UnitOutcome> outcomes = new java.util.ArrayList<>(units.findByRunIdOrderByReplicateAsc(run.getId()).stream()
-                .map(unitStore::outcome).toList());
-        outcomes.sort(RunResult.order(conditions));
-        return outcomes;
     }
 }

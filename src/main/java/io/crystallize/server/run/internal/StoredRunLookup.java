@@ -42,13 +42,13 @@ class StoredRunLookup implements RunLookup {
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
-        return views.seeds(run, RunConditions.of(run, json));
+        return views.seeds(run, RunConditions.of(run, json), 0, -1);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<RunView> latestCompleted(String experimentName) {
-        return experiments.getObject().findByName(experimentName).flatMap(e ->
+    public Optional<RunView> latestCompleted(String experimentName, UUID workspaceId) {
+        return experiments.getObject().findByName(experimentName, workspaceId).flatMap(e ->
                 runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(e.id(), RunStatus.COMPLETED)).map(views::view);
     }
 

@@ -2,25 +2,20 @@ package io.crystallize.server.run.internal;
 
 import io.crystallize.server.engine.MetricValue;
 import io.crystallize.server.engine.UnitError;
-import io.crystallize.server.engine.UnitListener;
 import io.crystallize.server.engine.UnitOutcome;
-import io.crystallize.server.engine.RunInterruptedException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stores unit outcomes as they end, idempotently: (run, replicate, condition) is unique, and a unit
- * executed again after a crash writes nothing twice.
+ * A run's stored units: written in batches by a {@link UnitWriter} per run and node, idempotently ((run,
+ * replicate, condition) is unique, and a unit executed again after a crash writes nothing twice), and read
+ * back as outcomes when a run resumes on a node.
  */
 @Component
 class UnitStore {
@@ -28,49 +23,20 @@ class UnitStore {
     private static final TypeReference<Map<String, List<MetricValue>>> METRICS = new TypeReference<>() { };
 
     private final RunUnitRepository units;
-    private final TransactionTemplate tx;
+    private final UnitRows rows;
+    private final RunStoreProperties props;
     private final JsonMapper json;
-    private final Clock clock;
 
-    UnitStore(RunUnitRepository units, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    UnitStore(RunUnitRepository units, UnitRows rows, RunStoreProperties props, JsonMapper json) {
         this.units = units;
-        this.tx = tx;
+        this.rows = rows;
+        this.props = props;
         this.json = json;
-        this.clock = clock;
     }
 
-    UnitListener listener(UUID runId, String node) {
-        return outcome -> save(runId, outcome, node);
-    }
-
-    void save(UUID runId, UnitOutcome o, String node) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                insertOnce(runId, o, node);
-                return;
-            } catch (TransientDataAccessException e) {
-                // A lock timeout or a dropped connection: the unit's outcome is still good, store it again.
-                if (attempt >= 5) {
-                    throw new RunInterruptedException(e);
-                }
-            }
-        }
-    }
-
-    private void insertOnce(UUID runId, UnitOutcome o, String node) {
-        try {
-            tx.executeWithoutResult(s -> {
-                if (!units.existsByRunIdAndReplicateAndCondition(runId, o.replicate(), o.condition())) {
-                    UnitError e = o.error();
-                    units.saveAndFlush(new RunUnit(runId, o.replicate(), o.condition(), o.status(), o.seed(),
-                            json.writeValueAsString(o.metrics()), e == null ? null : e.type(),
-                            e == null ? null : e.message(), e == null ? null : e.stackTrace(), node, clock.instant())
-                            .traced(o.cacheHits(), o.provenance().isEmpty() ? null : json.writeValueAsString(o.provenance())));
-                }
-            });
-        } catch (DataIntegrityViolationException alreadyStored) {
-            // Another execution of the same unit stored it first; its outcome is the same by construction.
-        }
+    /** A writer of the run's units on this node; close it when the run's work here ends. */
+    UnitWriter writer(UUID runId, String node) {
+        return new UnitWriter(runId, node, rows, props);
     }
 
     /** Unit key → outcome of every stored unit of a run. */
@@ -90,10 +56,13 @@ class UnitStore {
                 json.readValue(u.getMetricsJson(), METRICS), error);
     }
 
-    /** Copies a unit into another run (resume keeps the completed units of the latest run). */
-    void copy(RunUnit from, UUID toRun) {
-        units.save(new RunUnit(toRun, from.getReplicate(), from.getCondition(), from.getStatus(), from.getSeed(),
-                from.getMetricsJson(), from.getErrorType(), from.getErrorMessage(), from.getErrorTrace(),
-                from.getNode(), from.getFinishedAt()).traced(from.getCacheHits(), from.getProvenanceJson()));
+    /** Resume keeps the completed units of the latest run: copied into the new run, within its replicates and conditions. */
+    long copyCompleted(UUID from, UUID to, int replicates, List<String> conditions) {
+        return rows.copyCompleted(from, to, replicates, conditions);
+    }
+
+    /** How many completed units of {@code from} a resume within these replicates and conditions keeps. */
+    long countCompleted(UUID from, int replicates, List<String> conditions) {
+        return rows.countCompleted(from, replicates, conditions);
     }
 }

@@ -1,6 +1,7 @@
 package io.crystallize.server.run.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.crystallize.server.run.UnitHandOff;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import java.util.stream.IntStream;
  * instance is keyed by the run id).
  */
 @Component
-class UnitTasks {
+class UnitTasks implements UnitHandOff {
 
     /** One group's replicates, inclusive. */
     record Group(int index, int firstReplicate, int lastReplicate) {
@@ -39,12 +40,9 @@ class UnitTasks {
         this.clock = clock;
     }
 
-    /**
-     * Cuts the replicates into groups of about {@code unitsPerTask} units (whole replicates: a replicate's
-     * treatments need its baseline) and schedules the unfinished ones, in one transaction. Idempotent: a
-     * coordinator executed again after a crash schedules nothing twice.
-     */
-    int schedule(UUID runId, int replicates, int conditions, int unitsPerTask) {
+    /** Writes the groups and schedules the unfinished ones, in one transaction. */
+    @Override
+    public int handOff(UUID runId, int replicates, int conditions, int unitsPerTask) {
         int perTask = Math.max(1, unitsPerTask / Math.max(1, conditions));
         return tx.execute(s -> {
             int index = 0;

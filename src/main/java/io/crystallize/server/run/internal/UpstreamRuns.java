@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Experiment graphs (SPEC §7): an experiment whose datasource is {@code artifact} reads the experiment it names.
  * Plans a {@code withUpstream} run: every experiment upstream of this one, transitively, in topological order
- * (each before those that read it); a cycle or an upstream that does not exist is a 400 at submission.
+ * (each before those that read it); a cycle or an upstream that does not exist (in the experiment's workspace:
+ * an experiment reads only its own workspace's experiments) is a 400 at submission.
  */
 @Component
 class UpstreamRuns {
@@ -55,7 +56,7 @@ class UpstreamRuns {
         Set<String> after = new LinkedHashSet<>();
         Optional<String> upstream = upstreamName(e);
         if (upstream.isPresent()) {
-            ExperimentView up = experiments.findByName(upstream.get()).orElseThrow(() -> InvalidRequestException.of(
+            ExperimentView up = experiments.findByName(upstream.get(), e.workspaceId()).orElseThrow(() -> InvalidRequestException.of(
                     "withUpstream", "experiment '" + e.name() + "' reads experiment '" + upstream.get()
                             + "', which does not exist"));
             after.addAll(visit(up, path, done));

@@ -32,6 +32,7 @@ class NodeDrain implements SmartLifecycle, GlobalPlugin {
     private final ObjectProvider<Scheduler> scheduler;
     private volatile boolean running;
     private volatile boolean draining;
+    private volatile boolean closing;
 
     NodeDrain(ObjectProvider<Scheduler> scheduler) {
         this.scheduler = scheduler;
@@ -47,12 +48,33 @@ class NodeDrain implements SmartLifecycle, GlobalPlugin {
         running = true;
     }
 
+    /**
+     * Pauses db-scheduler, then stops it here, in a lifecycle phase, rather than when its bean is destroyed: stopping
+     * waits for the runs on this node to hand back (interrupting a unit that outlasts {@code shutdown-max-wait}),
+     * and each writes "interrupted" to its log and releases its task while the datasource is still open, which it
+     * is until every lifecycle phase has stopped.
+     */
     @Override
     public void stop() {
         log.info("Shutting down: taking no new runs; runs on this node stop after their current unit and are handed back");
         draining = true;
         running = false;
-        scheduler.ifAvailable(Scheduler::pause);
+        scheduler.ifAvailable(s -> {
+            s.pause();
+            if (closing) {
+                s.stop();
+                log.info("Runs handed back; the scheduler has stopped");
+            }
+        });
+    }
+
+    /**
+     * Published before the lifecycle beans stop, and only when the context really closes: a context that is merely
+     * stopped (a test context paused while unused, started again later) keeps its scheduler, only paused.
+     */
+    @org.springframework.context.event.EventListener
+    void closing(org.springframework.context.event.ContextClosedEvent event) {
+        closing = true;
     }
 
     @Override

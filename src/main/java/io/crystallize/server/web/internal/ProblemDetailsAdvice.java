@@ -1,5 +1,7 @@
 package io.crystallize.server.web.internal;
 
+import io.crystallize.server.problem.ProblemType;
+
 import io.crystallize.server.problem.ApiException;
 import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.FieldError;
@@ -38,7 +40,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidRequestException invalid) {
             body.setProperty("errors", invalid.errors());
         }
-        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(e.headers());
+        return handleExceptionInternal(e, body, headers, e.status(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -65,11 +69,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyRejected rejected) {
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(rejected.status, rejected.getMessage());
+                return handleExceptionInternal(e, body, new HttpHeaders(), rejected.status, request);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return api(InvalidRequestException.of(path(unknown), "unknown field"), request);
         }
         if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            return api(InvalidRequestException.of(path(mapping), "has the wrong type or shape"), request);
+            return api(InvalidRequestException.of(path(mapping), JsonErrors.wrongType(mapping)), request);
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException read) {
+            return api(InvalidRequestException.of(JsonErrors.field(read), JsonErrors.reason(read)), request);
         }
         return api(InvalidRequestException.of("body", "is not readable JSON: " + firstLine(cause.getMessage())), request);
     }
@@ -93,6 +106,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Every problem, ours or Spring's, gets the {@code type} of its status: a page that explains it. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType.of(status.value()).ifPresent(t -> problem.setType(t.uri()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -14,4 +14,9 @@ class RequestLimitsConfiguration {
     RequestSizeLimit requestSizeLimit(RequestSizeLimit.Properties properties) {
         return new RequestSizeLimit(properties);
     }
+
+    @Bean
+    AcceptCheck acceptCheck() {
+        return new AcceptCheck();
+    }
 }

@@ -1,5 +1,7 @@
 package io.crystallize.server.web.internal;
 
+import io.crystallize.server.problem.ProblemType;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,19 +22,27 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds the body of every API request ({@code crystallize.limits.max-request-size}, default 1MB): a declared
- * larger body is a 413 problem at once; a chunked body that grows past the limit stops being read (a 400).
+ * larger body is a 413 problem at once; a chunked body that grows past the limit stops being read (a 413 too).
+ * A body must arrive within {@code request-body-timeout} (else 408), and at most {@code max-concurrent-uploads}
+ * requests read a body at once (else 503 with {@code Retry-After}): clients that trickle bodies cannot hold every
+ * server thread, so health checks and other clients are still answered.
  */
 class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
 
     /** The limit, configurable. */
     @ConfigurationProperties("crystallize.limits")
-    record Properties(@DefaultValue("1MB") DataSize maxRequestSize) {
+    record Properties(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("64") int maxConcurrentUploads,
+                      @DefaultValue("30s") java.time.Duration requestBodyTimeout) {
     }
 
     private final long max;
+    private final java.util.concurrent.Semaphore uploads;
+    private final long bodyTimeoutNanos;
 
     RequestSizeLimit(Properties properties) {
         this.max = properties.maxRequestSize().toBytes();
+        this.uploads = new java.util.concurrent.Semaphore(properties.maxConcurrentUploads());
+        this.bodyTimeoutNanos = properties.requestBodyTimeout().toNanos();
     }
 
     /** First of all filters: nothing reads a body before its size is checked. */
@@ -50,24 +60,63 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"the request body exceeds crystallize.limits.max-request-size (" + max + " bytes)\","
-                    + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+            reject(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
         }
-        chain.doFilter(new Limited(request, max), response);
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (!body) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!uploads.tryAcquire()) {
+            response.setHeader("Retry-After", "1");
+            reject(response, HttpStatus.SERVICE_UNAVAILABLE, "too many requests are sending a body at once "
+                    + "(crystallize.limits.max-concurrent-uploads); try again");
+            return;
+        }
+        try {
+            chain.doFilter(new Limited(request, max, bodyTimeoutNanos), response);
+        } catch (BodyRejected e) {
+            // Read outside Spring MVC (e.g. the idempotency filter hashing the body): answered here.
+            if (!response.isCommitted()) {
+                response.reset();
+                reject(response, e.status, e.getMessage());
+            }
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private String tooLarge() {
+        return "the request body exceeds crystallize.limits.max-request-size (" + max + " bytes)";
+    }
+
+    private static void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(ContainerProblems.json(status.value(), detail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body broke a limit while it was read: its status (413, 408) travels with it. */
+    static final class BodyRejected extends IOException {
+        final HttpStatus status;
+
+        BodyRejected(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
     }
 
     /** A request whose body stream fails once more than {@code max} bytes were read. */
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long max;
+        private final long deadline;
 
-        Limited(HttpServletRequest request, long max) {
+        Limited(HttpServletRequest request, long max, long timeoutNanos) {
             super(request);
             this.max = max;
+            this.deadline = System.nanoTime() + timeoutNanos;
         }
 
         @Override
@@ -93,7 +142,12 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
                 private void count(int n) throws IOException {
                     read += n;
                     if (read > max) {
-                        throw new IOException("the request body exceeds crystallize.limits.max-request-size (" + max + " bytes)");
+                        throw new BodyRejected(HttpStatus.CONTENT_TOO_LARGE, "the request body exceeds "
+                                + "crystallize.limits.max-request-size (" + max + " bytes)");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new BodyRejected(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive within "
+                                + "crystallize.limits.request-body-timeout");
                     }
                 }
 

@@ -36,9 +36,11 @@ class DownloadTest extends ArtifactHttpTest {
     JsonNode artifact;
     byte[] content = BytesArtifactStep.content(SIZE, 0);
 
+    String name;
+
     @BeforeEach
     void oneArtifact() {
-        String name = unique("download");
+        name = unique("download");
         experimentId = http.createExperiment(experiment(name, List.of(
                 step("artifact.bytes", Map.of("name", "bytes.bin", "size", SIZE)),
                 step("artifact.bytes", Map.of("name", "résumé \"x\";.txt", "size", 3))), List.of(), 1, Map.of()));
@@ -99,10 +101,43 @@ class DownloadTest extends ArtifactHttpTest {
     }
 
     @Test
-    void anUnsatisfiableRangeIs416() {
+    void anUnsatisfiableRangeIs416WithoutTheFile() {
         Http.Response r = http.get(url(), "Range", "bytes=5000-6000");
         assertThat(r.status()).isEqualTo(416);
         assertThat(r.header("Content-Range")).isEqualTo("bytes */" + SIZE);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.bytes().length).isLessThan(SIZE);
+    }
+
+    /** A file swapped for a symlink out of the root, or changed under its record, is not served under the stored ETag. */
+    @Test
+    void aSymlinkOutOfTheRootOrAChangedSizeIsGone() throws Exception {
+        java.nio.file.Path file = ROOT.resolve(name).resolve("v0/replicate_0/baseline/artifact.bytes/bytes.bin");
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(SIZE);
+        java.nio.file.Path outside = java.nio.file.Files.write(SANDBOX.resolve(name + "-secret.bin"), new byte[SIZE]);
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.createSymbolicLink(file, outside);
+        Http.Response linked = http.get(url());
+        assertThat(linked.status()).isEqualTo(410);
+        assertThat(linked.header("Content-Type")).startsWith("application/problem+json");
+
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.write(file, new byte[SIZE - 1]);
+        assertThat(http.get(url()).status()).isEqualTo(410);
+    }
+
+    /** RFC 9110 §14.2: a Range that is not a valid bytes range set is ignored, as are several ranges (allowed). */
+    @Test
+    void malformedOrForeignRangesAreIgnored() {
+        for (String range : List.of("bytes=abc", "bytes=5-2", "items=0-9", "bytes", "bytes=--1", "0-99", "bytes=0-9,20-29")) {
+            Http.Response r = http.get(url(), "Range", range);
+            assertThat(r.status()).as(range).isEqualTo(200);
+            assertThat(r.bytes()).as(range).isEqualTo(content);
+            assertThat(r.header("Content-Range")).as(range).isNull();
+        }
+        Http.Response otherVersion = http.get(url(), "Range", "bytes=0-9", "If-Range", "\"not-the-etag\"");
+        assertThat(otherVersion.status()).isEqualTo(200);
+        assertThat(otherVersion.bytes()).isEqualTo(content);
     }
 
     @Test

@@ -15,37 +15,44 @@ import static io.crystallize.server.artifact.internal.Definitions.step;
 import static io.crystallize.server.artifact.internal.Definitions.treatment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hostile names are unit errors and never write outside the root; the size limits are unit errors naming the limit. */
+/** Hostile names are refused at submission and never write outside the root; the size limits are unit errors naming the limit. */
 class SafetyAndLimitsTest extends ArtifactHttpTest {
 
     @Test
-    void hostileArtifactNamesFailTheirUnitAndWriteNothingOutsideTheRoot() throws Exception {
+    void hostileArtifactNamesAreRejectedAtSubmissionAndWriteNothingOutsideTheRoot() throws Exception {
         String name = unique("hostile");
         // artifact.json takes its name from the context key "name" when the step gives none: one treatment per name.
-        Map<String, String> names = Map.of(
-                "parent", "../escape.json",
-                "dotdot", "..",
-                "absolute", "/tmp/escape.json",
-                "backslash", "..\\escape.json",
-                "control", "bell\u0007.json",
-                "empty", "",
-                "long", "x".repeat(256));
+        List<String> names = List.of("../escape.json", "..", "/tmp/escape.json", "..\\escape.json", "bell\u0007.json", "",
+                "x".repeat(256));
         List<Map<String, Object>> treatments = new ArrayList<>();
-        names.forEach((t, n) -> treatments.add(treatment(t, Map.of("name", n))));
-        String id = http.createExperiment(experiment(name, List.of(step("artifact.json", Map.of())), treatments, 1, Map.of()));
-        JsonNode run = http.run(id, null);
-        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
-
-        JsonNode errors = http.get("/api/runs/" + run.get("id").asString() + "/results").json().get("errors");
-        assertThat(errors.size()).isEqualTo(names.size());
-        names.keySet().forEach(t -> assertThat(errors.get(t + "_rep_0").get("message").asString())
-                .as(t).startsWith("Step 'artifact.json' failed: artifact name must"));
-        assertThat(errors.get("long_rep_0").get("message").asString()).contains("at most 255 bytes");
-
-        JsonNode artifacts = http.get("/api/runs/" + run.get("id").asString() + "/artifacts").json();
-        assertThat(artifacts).hasSize(1);
-        assertThat(artifacts.get(0).get("condition").asString()).isEqualTo("baseline");
+        for (int i = 0; i < names.size(); i++) {
+            treatments.add(treatment("t" + i, Map.of("name", names.get(i))));
+        }
+        Http.Response r = http.post("/api/experiments", experiment(name, List.of(step("artifact.json", Map.of())),
+                treatments, 1, Map.of()));
+        assertThat(r.status()).as(r.json().toString()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(fields).as(names.get(i)).contains("treatments[" + i + "].context.name");
+        }
+        assertThat(r.json().toString()).contains("at most 255 bytes");
+        assertThat(http.get("/api/experiments?name=" + name).json().get("totalElements").asLong()).isZero();
         assertNothingOutsideTheRoot();
+    }
+
+    @Test
+    void aRootDirThroughASymlinkOutOfTheAllowedRootsIsRejected() throws Exception {
+        Path link = ROOT.resolve(unique("escape"));
+        Files.createDirectories(ROOT);
+        Files.createSymbolicLink(link, Path.of("/"));
+        Map<String, Object> definition = new java.util.HashMap<>(experiment(unique("symlinked"),
+                List.of(step("artifact.json", Map.of())), List.of(), 1, Map.of()));
+        definition.put("plugins", List.of(Map.of("type", "artifacts", "params", Map.of("rootDir", link.resolve("etc").toString()))));
+        Http.Response r = http.post("/api/experiments", definition);
+        assertThat(r.status()).as(r.json().toString()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("plugins[0].params.rootDir");
+        Files.delete(link);
     }
 
     @Test

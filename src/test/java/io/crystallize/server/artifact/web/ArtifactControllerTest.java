@@ -2,12 +2,13 @@ package io.crystallize.server.artifact.web;
 
 import io.crystallize.server.artifact.internal.ArtifactContent;
 import io.crystallize.server.artifact.internal.ArtifactService;
-import io.crystallize.server.artifact.internal.ArtifactState;
-import io.crystallize.server.artifact.internal.ArtifactView;
+import io.crystallize.server.artifact.ArtifactState;
+import io.crystallize.server.artifact.ArtifactView;
 import io.crystallize.server.problem.GoneException;
 import io.crystallize.server.problem.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,7 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The artifact endpoints in a web slice: JSON shape, download headers and problem bodies. */
+// The slice tests the controller; authentication and workspace checks are tested end to end (access package).
 @WebMvcTest(ArtifactController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class ArtifactControllerTest {
 
     @Autowired

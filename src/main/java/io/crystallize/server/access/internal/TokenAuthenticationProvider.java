@@ -1,0 +1,61 @@
+package io.crystallize.server.access.internal;
+
+import io.crystallize.server.access.Caller;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Authenticates our own bearer tokens by the hash of the presented value, on every request: no cache, so a
+ * revoked or expired token is refused from the next request on. JWT-shaped values are left to the JWT provider.
+ */
+class TokenAuthenticationProvider implements AuthenticationProvider {
+
+    private static final BearerTokenError INVALID = BearerTokenErrors.invalidToken("unknown, expired or revoked token");
+
+    private final TokenRepository tokens;
+    private final UserRepository users;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final boolean jwtEnabled;
+
+    TokenAuthenticationProvider(TokenRepository tokens, UserRepository users, TransactionTemplate tx, Clock clock,
+                                boolean jwtEnabled) {
+        this.tokens = tokens;
+        this.users = users;
+        this.tx = tx;
+        this.clock = clock;
+        this.jwtEnabled = jwtEnabled;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+        if (jwtEnabled && !token.startsWith(Tokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
+            return null; // a JWT: the next provider decides
+        }
+        return callerOf(Tokens.hash(token)).map(CallerAuthentication::new)
+                .orElseThrow(() -> new OAuth2AuthenticationException(INVALID));
+    }
+
+    /** The user of a usable (known, unexpired, unrevoked) token, by the token's hash; read anew on every call. */
+    Optional<Caller> callerOf(String tokenHash) {
+        return Optional.ofNullable(tx.execute(s -> tokens.findByTokenHash(tokenHash)
+                .filter(t -> t.isUsable(clock.instant()))
+                .flatMap(t -> users.findById(t.getUserId()))
+                .map(u -> new Caller(u.getId(), u.getName(), u.isAdmin()))
+                .orElse(null)));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

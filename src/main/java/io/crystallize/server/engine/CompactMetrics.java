@@ -1,0 +1,135 @@
+package io.crystallize.server.engine;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A unit's metrics held as primitives: a run keeps every unit's outcome until its end, and a million units as
+ * maps of boxed values do not fit a small heap (about 1 KB a unit of the API.md example, against about 150 bytes
+ * here). Read-only; its values are made on access. Only metrics of plain {@code Integer}, {@code Long} and
+ * {@code Double} values without tags are compacted; others stay as they are.
+ */
+final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
+
+    private static final byte DOUBLE = 0;
+    private static final byte LONG = 1;
+    private static final byte INT = 2;
+
+    private final String[] names;
+    /** Where each metric's values start in {@code values}; the last metric's end is {@code values.length}. */
+    private final int[] starts;
+    private final double[] values;
+    private final byte[] kinds;
+
+    private CompactMetrics(String[] names, int[] starts, double[] values, byte[] kinds) {
+        this.names = names;
+        this.starts = starts;
+        this.values = values;
+        this.kinds = kinds;
+    }
+
+    /** The same metrics, compacted when every value is a plain number without tags. */
+    static Map<String, List<MetricValue>> of(Map<String, List<MetricValue>> metrics) {
+        int count = 0;
+        for (List<MetricValue> list : metrics.values()) {
+            for (MetricValue v : list) {
+                Class<?> type = v.value().getClass();
+                if (!v.tags().isEmpty() || type != Double.class && type != Long.class && type != Integer.class) {
+                    return metrics;
+                }
+            }
+            count += list.size();
+        }
+        String[] names = new String[metrics.size()];
+        int[] starts = new int[metrics.size()];
+        double[] values = new double[count];
+        byte[] kinds = new byte[count];
+        int m = 0;
+        int i = 0;
+        for (var e : metrics.entrySet()) {
+            // Interned: every unit of a run records the same few names; one copy of each, not one per unit.
+            names[m] = e.getKey().intern();
+            starts[m++] = i;
+            for (MetricValue v : e.getValue()) {
+                Number n = v.value();
+                kinds[i] = n instanceof Double ? DOUBLE : n instanceof Long ? LONG : INT;
+                values[i++] = n.doubleValue();
+            }
+        }
+        return new CompactMetrics(names, starts, values, kinds);
+    }
+
+    @Override
+    public int size() {
+        return names.length;
+    }
+
+    @Override
+    public List<MetricValue> get(Object key) {
+        for (int m = 0; m < names.length; m++) {
+            if (names[m].equals(key)) {
+                return values(m);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    private List<MetricValue> values(int m) {
+        int end = m + 1 < starts.length ? starts[m + 1] : values.length;
+        List<MetricValue> out = new ArrayList<>(end - starts[m]);
+        for (int i = starts[m]; i < end; i++) {
+            out.add(new MetricValue(number(i), Map.of()));
+        }
+        return List.copyOf(out);
+    }
+
+    private Number number(int i) {
+        return switch (kinds[i]) {
+            case LONG -> (long) values[i];
+            case INT -> (int) values[i];
+            default -> values[i];
+        };
+    }
+
+    @Override
+    public Set<Entry<String, List<MetricValue>>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return names.length;
+            }
+
+            @Override
+            public Iterator<Entry<String, List<MetricValue>>> iterator() {
+                return new Iterator<>() {
+                    private int m;
+
+                    @Override
+                    public boolean hasNext() {
+                        return m < names.length;
+                    }
+
+                    @Override
+                    public Entry<String, List<MetricValue>> next() {
+                        if (m >= names.length) {
+                            throw new NoSuchElementException();
+                        }
+                        int at = m++;
+                        return new SimpleImmutableEntry<>(names[at], values(at));
+                    }
+                };
+            }
+        };
+    }
+}

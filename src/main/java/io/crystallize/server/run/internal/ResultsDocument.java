@@ -1,0 +1,180 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.run.ResultsView;
+import io.crystallize.server.run.RunView;
+import io.crystallize.server.run.StoredResults;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The results of a finished run (API.md: metrics per condition in replicate order, hypotheses, errors,
+ * skipped), computed once from the stored units and stored in the database, gzip-compressed, with a strong
+ * ETag (SHA-256 of the JSON). In the database rather than in the data folder: every node of a cluster serves
+ * it, and it goes with the run when the run is deleted. Built with a streaming generator from a cursor, one
+ * condition at a time: memory holds one condition's metric values as primitives, never the units.
+ */
+@Component
+class ResultsDocument {
+
+    private final JdbcTemplate jdbc;
+    private final UnitCursor cursor;
+    private final RunHypothesisRepository hypotheses;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ResultsDocument(JdbcTemplate jdbc, UnitCursor cursor, RunHypothesisRepository hypotheses, JsonMapper json,
+                    Clock clock) {
+        this.jdbc = jdbc;
+        this.cursor = cursor;
+        this.hypotheses = hypotheses;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Optional<String> etag(UUID runId) {
+        return jdbc.queryForList("select etag from run_result where run_id = ?", String.class, runId).stream().findFirst();
+    }
+
+    Optional<StoredResults> find(UUID runId) {
+        return jdbc.query("select etag, json_size, body_gzip from run_result where run_id = ?",
+                (rs, i) -> new StoredResults(rs.getString(1), rs.getLong(2), rs.getBytes(3)), runId).stream().findFirst();
+    }
+
+    /** The stored document of a finished run; built and stored first when there is none yet. */
+    StoredResults prepare(Run run, List<String> conditions) {
+        return find(run.getId()).orElseGet(() -> {
+            StoredResults built = build(run, conditions);
+            try {
+                jdbc.update("insert into run_result (run_id, etag, json_size, body_gzip, created_at) values (?, ?, ?, ?, ?)",
+                        run.getId(), built.etag(), built.jsonSize(), built.gzip(), Timestamp.from(clock.instant()));
+                return built;
+            } catch (DuplicateKeyException storedMeanwhile) {
+                // Another request or node built it at the same time, from the same units: serve the stored one.
+                return find(run.getId()).orElseThrow();
+            }
+        });
+    }
+
+    private StoredResults build(Run run, List<String> conditions) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Counting counted = new Counting(new DigestOutputStream(new GZIPOutputStream(bytes, 1 << 16), sha));
+            try (JsonGenerator g = json.createGenerator(counted)) {
+                write(g, run, conditions);
+            }
+            return new StoredResults("\"" + HexFormat.of().formatHex(sha.digest()) + "\"", counted.count, bytes.toByteArray());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void write(JsonGenerator g, Run run, List<String> conditions) {
+        UUID runId = run.getId();
+        g.writeStartObject();
+        g.writeStringProperty("status", run.getStatus().name());
+        g.writeName("metrics");
+        g.writeStartObject();
+        for (String condition : conditions) {
+            Map<String, NumberColumn> byMetric = new LinkedHashMap<>();
+            cursor.metrics(runId, condition, metricsJson -> collect(metricsJson, byMetric));
+            g.writeName(condition);
+            g.writeStartObject();
+            for (var e : byMetric.entrySet()) {
+                g.writeName(e.getKey());
+                e.getValue().write(g);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeName("hypotheses");
+        g.writeStartArray();
+        hypotheses.findByRunIdOrderByPositionAsc(runId).forEach(h -> json.writeTree(g, json.readTree(h.getResultJson())));
+        g.writeEndArray();
+        problems(g, "errors", run, conditions, UnitCursor.Filter.FAILED);
+        problems(g, "skipped", run, conditions, UnitCursor.Filter.SKIPPED);
+        g.writeName("links");
+        json.writeValue(g, RunView.links(runId));
+        g.writeEndObject();
+    }
+
+    /** Failed or skipped units by key, as {@link ResultsView.UnitProblem}s (skipped ones without a stack trace). */
+    private void problems(JsonGenerator g, String name, Run run, List<String> conditions, UnitCursor.Filter filter) {
+        g.writeName(name);
+        g.writeStartObject();
+        cursor.forEach(run.getId(), conditions, filter, true, 0, -1, u -> {
+            g.writeName(io.crystallize.server.engine.ContextKeys.unitKey(u.condition(), u.replicate()));
+            json.writeValue(g, new ResultsView.UnitProblem(u.errorType(), u.errorMessage(), u.replicate(), u.condition(),
+                    filter == UnitCursor.Filter.FAILED ? u.errorTrace() : null));
+        });
+        g.writeEndObject();
+    }
+
+    /** Appends the values of one unit's stored metrics ({@code {"name": [{"value": …, "tags": …}]}}). */
+    private void collect(String metricsJson, Map<String, NumberColumn> byMetric) {
+        try (JsonParser p = json.createParser(metricsJson)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                NumberColumn column = byMetric.computeIfAbsent(p.currentName(), n -> new NumberColumn());
+                p.nextToken();
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if (field.equals("value")) {
+                            column.add(p);
+                        } else if (value.isStructStart()) {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Counts the bytes of the JSON on their way to the digest and the compressor. */
+    private static final class Counting extends FilterOutputStream {
+        long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.crystallize.server.run.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How a run's units are stored ({@code crystallize.run-store.*}): in batches of at most {@code batchSize}
+ * units, each stored at the latest {@code batchInterval} after its first unit ended (SPEC §4: a crash loses
+ * only the units not yet stored; they run again with the same seeds). {@code queueCapacity} bounds the units
+ * waiting for the writer: a run whose database is slower than its engine waits rather than filling the heap.
+ */
+@ConfigurationProperties("crystallize.run-store")
+public record RunStoreProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration batchInterval,
+                                 @DefaultValue("2000") int queueCapacity) {
+
+    public RunStoreProperties {
+        if (batchSize < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("crystallize.run-store.batch-size and queue-capacity must be at least 1");
+        }
+        if (batchInterval == null || batchInterval.isNegative()) {
+            throw new IllegalArgumentException("crystallize.run-store.batch-interval must not be negative");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.engine.UnitError;
+import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.engine.UnitStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Inserts unit rows in one transaction with JDBC batching, leaving out units already stored by the database's
+ * own means (PostgreSQL {@code ON CONFLICT DO NOTHING}; on H2 an insert guarded by {@code NOT EXISTS}, H2's
+ * {@code MERGE … KEY} would overwrite), and adds what was really inserted to the run's progress counters in the
+ * same transaction: the counters equal the stored rows, whatever was executed twice.
+ */
+@Component
+class UnitRows {
+
+    private static final String COLUMNS = "run_id, replicate, condition, status, seed, metrics_json, error_type, "
+            + "error_message, error_trace, node, finished_at, cache_hits, provenance_json";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final boolean postgres;
+    private final String insert;
+
+    UnitRows(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, Clock clock, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.postgres = postgres(dataSource);
+        this.insert = postgres
+                ? "insert into run_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (run_id, replicate, condition) do nothing"
+                : "insert into run_unit (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists "
+                        + "(select 1 from run_unit where run_id = ? and replicate = ? and condition = ?)";
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
+    }
+
+    /** Stores the units of one run not stored yet, in one transaction; returns how many were inserted. */
+    int insert(UUID runId, List<UnitOutcome> units, String node) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String[] metrics = new String[units.size()];
+        String[] provenance = new String[units.size()];
+        for (int i = 0; i < metrics.length; i++) {
+            metrics[i] = json.writeValueAsString(units.get(i).metrics());
+            provenance[i] = provenance(units.get(i));
+        }
+        return tx.execute(s -> {
+            int[] counts = jdbc.batchUpdate(insert, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                    UnitOutcome o = units.get(i);
+                    UnitError e = o.error();
+                    ps.setObject(1, runId);
+                    ps.setInt(2, o.replicate());
+                    ps.setString(3, o.condition());
+                    ps.setString(4, o.status().name());
+                    if (o.seed() == null) {
+                        ps.setNull(5, Types.BIGINT);
+                    } else {
+                        ps.setLong(5, o.seed());
+                    }
+                    ps.setString(6, metrics[i]);
+                    ps.setString(7, e == null ? null : e.type());
+                    ps.setString(8, e == null ? null : e.message());
+                    ps.setString(9, e == null ? null : e.stackTrace());
+                    ps.setString(10, node);
+                    ps.setTimestamp(11, now);
+                    ps.setInt(12, o.cacheHits());
+                    ps.setString(13, provenance[i]);
+                    if (!postgres) {
+                        ps.setObject(14, runId);
+                        ps.setInt(15, o.replicate());
+                        ps.setString(16, o.condition());
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return units.size();
+                }
+            });
+            Map<UnitStatus, Long> added = new EnumMap<>(UnitStatus.class);
+            int inserted = 0;
+            long hits = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    added.merge(units.get(i).status(), 1L, Long::sum);
+                    hits += units.get(i).cacheHits();
+                    inserted++;
+                }
+            }
+            if (inserted > 0) {
+                count(runId, added, hits);
+            }
+            return inserted;
+        });
+    }
+
+    /**
+     * Copies the completed units of {@code from} into {@code to} (resume keeps them), limited to the replicates
+     * and conditions of the new run, and counts them on it.
+     */
+    int copyCompleted(UUID from, UUID to, int replicates, List<String> conditions) {
+        String in = String.join(", ", java.util.Collections.nCopies(conditions.size(), "?"));
+        Object[] args = new Object[3 + conditions.size()];
+        args[0] = to;
+        args[1] = from;
+        args[2] = replicates;
+        for (int i = 0; i < conditions.size(); i++) {
+            args[3 + i] = conditions.get(i);
+        }
+        int copied = jdbc.update("insert into run_unit (" + COLUMNS + ") select ?, replicate, condition, status, seed, "
+                + "metrics_json, error_type, error_message, error_trace, node, finished_at, cache_hits, provenance_json "
+                + "from run_unit where run_id = ? and status = 'COMPLETED' and replicate < ? and condition in (" + in + ")",
+                args);
+        Long hits = jdbc.queryForObject("select coalesce(sum(cache_hits), 0) from run_unit where run_id = ?", Long.class, to);
+        count(to, Map.of(UnitStatus.COMPLETED, (long) copied), hits == null ? 0 : hits);
+        return copied;
+    }
+
+    /** How many completed units of {@code from} a resume within these replicates and conditions would keep. */
+    long countCompleted(UUID from, int replicates, List<String> conditions) {
+        String in = String.join(", ", java.util.Collections.nCopies(conditions.size(), "?"));
+        Object[] args = new Object[2 + conditions.size()];
+        args[0] = from;
+        args[1] = replicates;
+        for (int i = 0; i < conditions.size(); i++) {
+            args[2 + i] = conditions.get(i);
+        }
+        Long n = jdbc.queryForObject("select count(*) from run_unit where run_id = ? and status = 'COMPLETED' "
+                + "and replicate < ? and condition in (" + in + ")", Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    /** The unit's provenance as stored: compact JSON, null when no step ran. */
+    private String provenance(UnitOutcome o) {
+        return o.provenance().isEmpty() ? null : json.writeValueAsString(o.provenance());
+    }
+
+    private void count(UUID runId, Map<UnitStatus, Long> added, long cacheHits) {
+        jdbc.update("update run set completed_units = completed_units + ?, failed_units = failed_units + ?, "
+                + "skipped_units = skipped_units + ?, cache_hits = cache_hits + ? where id = ?",
+                added.getOrDefault(UnitStatus.COMPLETED, 0L), added.getOrDefault(UnitStatus.FAILED, 0L),
+                added.getOrDefault(UnitStatus.SKIPPED, 0L), cacheHits, runId);
+    }
+}

@@ -1,0 +1,41 @@
+package io.crystallize.server.webhook;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Webhooks ({@code crystallize.webhooks.*}): the hosts a target URL may name (exact names, or {@code *.domain} for
+ * its subdomains; none by default, so nothing can be registered until an operator allows it), the delays between
+ * attempts (one retry per delay, so the default makes six attempts), and the bounds of one attempt's connection
+ * and of the wait for the receiver's answer.
+ */
+@ConfigurationProperties("crystallize.webhooks")
+public record WebhookProperties(@DefaultValue List<String> allowedHosts,
+                                @DefaultValue({"5s", "30s", "2m", "10m", "1h"}) List<Duration> retryDelays,
+                                @DefaultValue("5s") Duration connectTimeout,
+                                @DefaultValue("10s") Duration readTimeout) {
+
+    public WebhookProperties {
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        retryDelays = retryDelays == null ? List.of() : List.copyOf(retryDelays);
+    }
+
+    /** Whether {@code host} is allowed: equal to an entry, or under a {@code *.domain} entry. */
+    public boolean allows(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String entry : allowedHosts) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (e.equals(h) || (e.startsWith("*.") && h.endsWith(e.substring(1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,155 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.UnitError;
+import io.crystallize.server.engine.UnitOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The unit writer against the real database (H2 and PostgreSQL): batches of the configured size, the interval,
+ * flush, duplicates left out by the database, and the run's counters equal to the stored rows.
+ */
+@SpringBootTest(properties = {"crystallize.run-store.batch-size=7", "crystallize.run-store.batch-interval=1h"
+})
+class UnitWriterTest {
+
+    @Autowired
+    UnitStore store;
+    @Autowired
+    UnitRows rows;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    UUID runId;
+
+    @BeforeEach
+    void run() {
+        UUID experimentId = UUID.randomUUID();
+        runId = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        // In the admin's workspace, which the V12 migration creates.
+        jdbc.update("insert into experiment (id, name, fingerprint, definition_json, created_at, workspace_id) "
+                        + "values (?, ?, 'f', '{}', ?, '00000000-0000-0000-0000-00000000b001')",
+                experimentId, "writer-" + runId, now);
+        jdbc.update("insert into run (id, experiment_id, status, version, fingerprint, replicates, conditions_json, "
+                + "strategy, debug, cancel_requested, created_at, row_version) "
+                + "values (?, ?, 'RUNNING', 0, 'f', 100, '[\"baseline\",\"t\"]', 'rerun', false, false, ?, 0)",
+                runId, experimentId, now);
+    }
+
+    private static UnitOutcome completed(int replicate, String condition) {
+        return UnitOutcome.completed(replicate, condition, 42L + replicate,
+                Map.of("mean", List.of(new MetricValue(replicate + 0.5, Map.of()))));
+    }
+
+    private long stored() {
+        return jdbc.queryForObject("select count(*) from run_unit where run_id = ?", Long.class, runId);
+    }
+
+    /** completed, failed, skipped: the run row's counters. */
+    private List<Long> counters() {
+        return jdbc.queryForObject("select completed_units, failed_units, skipped_units from run where id = ?",
+                (rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), runId);
+    }
+
+    @Test
+    void aFullBatchIsStoredWithoutWaitingForTheIntervalAndTheRestOnFlush() {
+        try (UnitWriter writer = store.writer(runId, "node-a")) {
+            for (int r = 0; r < 10; r++) {
+                writer.onUnit(completed(r, "baseline"));
+            }
+            // batch-size 7 and an interval of an hour: the first 7 are stored because the batch is full.
+            await().atMost(Duration.ofSeconds(10)).until(() -> stored() >= 7);
+            assertThat(stored()).isEqualTo(7);
+            writer.flush();
+            assertThat(stored()).isEqualTo(10);
+        }
+        assertThat(counters()).containsExactly(10L, 0L, 0L);
+    }
+
+    @Test
+    void closingStoresWhatIsQueued() {
+        try (UnitWriter writer = store.writer(runId, "node-a")) {
+            writer.onUnit(completed(0, "baseline"));
+            writer.onUnit(UnitOutcome.failed(0, "t", 42L, new UnitError("java.lang.IllegalStateException", "boom", "trace")));
+            writer.onUnit(UnitOutcome.skipped(1, "t", "baseline of replicate 1 did not complete"));
+        }
+        assertThat(stored()).isEqualTo(3);
+        assertThat(counters()).containsExactly(1L, 1L, 1L);
+        assertThat(jdbc.queryForObject("select error_message from run_unit where run_id = ? and condition = 't' "
+                + "and replicate = 0", String.class, runId)).isEqualTo("boom");
+    }
+
+    @Test
+    void duplicatesAreLeftOutByTheDatabaseAndNotCountedTwice() {
+        try (UnitWriter first = store.writer(runId, "node-a")) {
+            for (int r = 0; r < 5; r++) {
+                first.onUnit(completed(r, "baseline"));
+            }
+        }
+        // A unit group executed again (e.g. its node was thought dead): the same units, plus new ones, in one batch.
+        try (UnitWriter again = store.writer(runId, "node-b")) {
+            for (int r = 0; r < 8; r++) {
+                again.onUnit(completed(r, "baseline"));
+            }
+            again.onUnit(completed(3, "t"));
+        }
+        assertThat(stored()).isEqualTo(9);
+        assertThat(counters()).containsExactly(9L, 0L, 0L);
+        assertThat(jdbc.queryForObject("select node from run_unit where run_id = ? and replicate = 2", String.class, runId))
+                .as("the first stored outcome is kept").isEqualTo("node-a");
+        assertThat(rows.insert(runId, List.of(completed(0, "baseline"), completed(1, "baseline")), "node-c")).isZero();
+    }
+
+    @Test
+    void twoWritersStoringTheSameUnitsAtOnceStoreEachOnce() throws Exception {
+        Thread[] threads = new Thread[2];
+        for (int w = 0; w < threads.length; w++) {
+            String node = "node-" + w;
+            threads[w] = new Thread(() -> {
+                try (UnitWriter writer = store.writer(runId, node)) {
+                    for (int r = 0; r < 100; r++) {
+                        writer.onUnit(completed(r, "baseline"));
+                    }
+                }
+            });
+            threads[w].start();
+        }
+        for (Thread t : threads) {
+            t.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(stored()).isEqualTo(100);
+        assertThat(counters()).containsExactly(100L, 0L, 0L);
+    }
+
+    @Test
+    void resumeCopiesTheCompletedUnitsWithinTheNewRunAndCountsThem() {
+        try (UnitWriter writer = store.writer(runId, "node-a")) {
+            for (int r = 0; r < 6; r++) {
+                writer.onUnit(completed(r, "baseline"));
+                writer.onUnit(completed(r, "t"));
+            }
+            writer.onUnit(UnitOutcome.failed(6, "baseline", 1L, new UnitError("E", "m", null)));
+        }
+        UUID resumed = UUID.randomUUID();
+        jdbc.update("insert into run (id, experiment_id, status, version, fingerprint, replicates, conditions_json, "
+                + "strategy, debug, cancel_requested, created_at, row_version) select ?, experiment_id, 'QUEUED', 0, 'f', 4, "
+                + "'[\"baseline\"]', 'resume', false, false, created_at, 0 from run where id = ?", resumed, runId);
+        assertThat(store.copyCompleted(runId, resumed, 4, List.of("baseline"))).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select completed_units from run where id = ?", Long.class, resumed)).isEqualTo(4);
+    }
+}
