@@ -89,6 +89,24 @@ class ExperimentGraphTest {
     }
 
     @Test
+    void anExperimentReadsOnlyExperimentsOfItsOwnWorkspace() {
+        Api other = api.createUser(name("elsewhere")).api();
+        String up = name("foreign");
+        String foreignId = other.createExperiment(UPSTREAM.formatted(up));
+        other.awaitCompleted(other.startRun(foreignId, null), Duration.ofSeconds(60));
+        String downId = api.createExperiment(DOWNSTREAM.formatted(name("reader"), up));
+
+        Api.Response r = api.post("/api/experiments/" + downId + "/runs", "{\"withUpstream\":true}");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("withUpstream");
+        assertThat(r.json().path("errors").get(0).path("message").asString()).contains(up).contains("does not exist");
+        String runId = api.startRun(downId, null);
+        api.awaitCompleted(runId, Duration.ofSeconds(60));
+        assertThat(api.results(runId).path("errors").path("baseline_rep_0").path("message").asString())
+                .as("the other workspace's completed run is not read").contains(up).contains("no completed run");
+    }
+
+    @Test
     void anUpstreamWithoutACompletedRunFailsTheUnitsNamingIt() {
         String up = name("never-run");
         api.createExperiment(UPSTREAM.formatted(up));

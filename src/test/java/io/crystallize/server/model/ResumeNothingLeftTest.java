@@ -48,6 +48,7 @@ class ResumeNothingLeftTest {
         String experimentId = api.createExperiment(EXPERIMENT.formatted("nothing-left-" + UUID.randomUUID().toString().substring(0, 8)));
         String firstId = api.startRun(experimentId, null);
         api.awaitCompleted(firstId, Duration.ofSeconds(60));
+        assertThat(api.get("/api/runs/" + firstId + "/logs").body()).as("the trace plugin logs hooks").contains("hook=");
         Map<String, String> sha = downloads(firstId);
         assertThat(sha).hasSize(9);
 
