@@ -9,8 +9,10 @@ import io.crystallize.server.run.PipelinePass;
 import io.crystallize.server.problem.ConflictException;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
+import io.crystallize.server.problem.TooManyRequestsException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 @Service
 public class OptimizationService {
+
+    private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(30);
 
     private final OptimizationRepository optimizations;
     private final TrialRepository trials;
@@ -77,7 +81,18 @@ public class OptimizationService {
             return saved;
         });
         if (planned > 0) {
-            executor.execute(() -> runner.run(o.getId(), experiment));
+            try {
+                executor.execute(() -> runner.run(o.getId(), experiment));
+            } catch (TaskRejectedException full) {
+                // The node's optimization pool and its queue are full: nothing is kept, the client tries again.
+                tx.executeWithoutResult(s -> {
+                    trials.deleteAll(trials.findByOptimizationIdOrderByTrialAsc(o.getId()));
+                    optimizations.deleteById(o.getId());
+                });
+                throw new TooManyRequestsException("this node already evaluates " + props.threads()
+                        + " optimizations with " + props.queueCapacity() + " waiting (crystallize.optimization.threads, "
+                        + "queue-capacity)", RETRY_AFTER);
+            }
         }
         return get(o.getId());
     }

@@ -97,7 +97,8 @@ final class ApiOperations {
                             + "maximizes the mean of `objective.metric`. Its `trials` are stored at once and evaluated "
                             + "in the background, each over the experiment's replicates with the ordinary seeds.",
                     202, "Accepted; `Location` is the optimization's URL.",
-                    Map.of(400, "A bad space, objective, sampler or trial count; nothing is stored.")),
+                    Map.of(400, "A bad space, objective, sampler or trial count; nothing is stored.",
+                            429, "The node's optimization pool and queue are full; nothing is stored.")),
             new Doc("get", "/api/optimizations/{id}", "getOptimization", OPTIMIZATIONS, "Read an optimization",
                     "Status, trials with their params and objective values, and the best trial so far.",
                     200, "The optimization.", Map.of(404, "No such optimization, or not in a workspace of the caller.")),
