@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param activeRunsRetryAfter the {@code Retry-After} of a refusal for too many active runs (when one may have finished)
  */
 @ConfigurationProperties("crystallize.quotas")
-public record QuotaProperties(@DefaultValue("20") int maxActiveRuns, @DefaultValue("100000") int maxUnitsPerRun,
+public record QuotaProperties(@DefaultValue("20") int maxActiveRuns, @DefaultValue("1000000") int maxUnitsPerRun,
                               @DefaultValue("60") int submissionsPerMinute,
                               @DefaultValue("30s") Duration activeRunsRetryAfter) {
 }

@@ -2,7 +2,6 @@ package io.crystallize.server.engine;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,20 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
         this.kinds = kinds;
     }
 
-    /** The same metrics, compacted when every value is a plain number without tags. */
-    static Map<String, List<MetricValue>> of(Map<String, List<MetricValue>> metrics) {
+    /** A unit's metrics, compacted when every value is a plain number without tags, else a snapshot of them. */
+    static Map<String, List<MetricValue>> of(Metrics metrics) {
+        Map<String, List<MetricValue>> compact = metrics.read(CompactMetrics::compact);
+        return compact != null ? compact : metrics.asMap();
+    }
+
+    /** Null when a value has tags or is not an Integer, Long or Double. */
+    private static CompactMetrics compact(Map<String, List<MetricValue>> metrics) {
         int count = 0;
         for (List<MetricValue> list : metrics.values()) {
             for (MetricValue v : list) {
                 Class<?> type = v.value().getClass();
                 if (!v.tags().isEmpty() || type != Double.class && type != Long.class && type != Integer.class) {
-                    return metrics;
+                    return null;
                 }
             }
             count += list.size();
@@ -87,11 +92,11 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
 
     private List<MetricValue> values(int m) {
         int end = m + 1 < starts.length ? starts[m + 1] : values.length;
-        List<MetricValue> out = new ArrayList<>(end - starts[m]);
+        MetricValue[] out = new MetricValue[end - starts[m]];
         for (int i = starts[m]; i < end; i++) {
-            out.add(new MetricValue(number(i), Map.of()));
+            out[i - starts[m]] = new MetricValue(number(i), Map.of());
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     private Number number(int i) {

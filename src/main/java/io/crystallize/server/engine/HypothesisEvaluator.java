@@ -26,8 +26,13 @@ public final class HypothesisEvaluator {
 
     public List<HypothesisOutcome> evaluate(Experiment experiment, List<UnitOutcome> units) {
         List<HypothesisOutcome> outcomes = new ArrayList<>();
-        Map<String, List<Observation>> baseline =
-                MetricAggregation.observations(ContextKeys.BASELINE_CONDITION, units);
+        // Only the metrics some hypothesis compares, each condition's read once for all hypotheses.
+        java.util.Set<String> compared = new java.util.LinkedHashSet<>();
+        experiment.hypotheses().forEach(h -> h.groups().forEach(compared::addAll));
+        Map<String, Map<String, List<Observation>>> byCondition = new java.util.HashMap<>();
+        java.util.function.Function<String, Map<String, List<Observation>>> observations =
+                c -> byCondition.computeIfAbsent(c, k -> MetricAggregation.observations(k, units, compared));
+        Map<String, List<Observation>> baseline = observations.apply(ContextKeys.BASELINE_CONDITION);
         ArmStats baselineArm = arm(ContextKeys.BASELINE_CONDITION, experiment.replicates(), units);
         for (Hypothesis h : experiment.hypotheses()) {
             Map<String, Object> results = new LinkedHashMap<>();
@@ -36,7 +41,7 @@ public final class HypothesisEvaluator {
                 if (arm.completedUnits() == 0) {
                     continue;
                 }
-                Map<String, List<Observation>> treatment = MetricAggregation.observations(t.name(), units);
+                Map<String, List<Observation>> treatment = observations.apply(t.name());
                 VerificationContext ctx = new VerificationContext(
                         experiment.baseSeed() == null ? 0L : experiment.baseSeed(), h.name(), t.name(), baselineArm, arm);
                 results.put(t.name(), verify(h, baseline, treatment, ctx));

@@ -14,8 +14,8 @@ public final class ParamResolver {
     }
 
     public static Params resolve(String owner, List<ParamSpec> specs, Map<String, Object> explicit, FrozenContext ctx) {
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        java.util.Set<String> given = new java.util.HashSet<>();
+        Map<String, Object> resolved = new LinkedHashMap<>(specs.size() * 2);
+        java.util.Set<String> given = explicit == null || explicit.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (ParamSpec spec : specs) {
             Object value;
             String source;
@@ -41,6 +41,7 @@ public final class ParamResolver {
             });
             resolved.put(spec.name(), value);
         }
-        return new Params(resolved, given);
+        return new Params(resolved, given.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(given),
+                true);
     }
 }

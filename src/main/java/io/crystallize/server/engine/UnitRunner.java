@@ -69,7 +69,7 @@ final class UnitRunner {
             seed = ctx.get(ContextKeys.SEED_USED_KEY).map(v -> ((Number) v).longValue()).orElse(null);
             DatasourceInvocation ds = experiment.datasource();
             Object data = ds.datasource().fetch(ctx, ParamResolver.resolve(
-                    "datasource '" + ds.datasource().type() + "'", ds.datasource().params(), ds.explicitParams(), ctx));
+                    "datasource '" + ds.datasource().type() + "'", ds.specs(), ds.explicitParams(), ctx));
             for (StepInvocation step : experiment.steps()) {
                 token.throwIfCancelled();
                 hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
@@ -77,7 +77,7 @@ final class UnitRunner {
                 hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
                 data = output;
             }
-            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics().asMap()))
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics()))
                     .withProvenance(provenance);
         } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
@@ -103,7 +103,7 @@ final class UnitRunner {
         StepTrace trace = ctx.beginStep(step.index(), step.type());
         boolean hit = false;
         try {
-            Params params = ParamResolver.resolve(owner, step.step().params(), step.explicitParams(), ctx);
+            Params params = ParamResolver.resolve(owner, step.specs(), step.explicitParams(), ctx);
             if (!step.cache()) {
                 return step.step().apply(data, ctx, params);
             }

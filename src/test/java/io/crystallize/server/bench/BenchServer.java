@@ -38,7 +38,9 @@ final class BenchServer implements AutoCloseable {
         }
         List<String> props = new ArrayList<>(List.of("server.port=0", "logging.level.root=WARN",
                 "crystallize.artifacts.root-dir=" + dir.resolve("artifacts"),
-                "crystallize.limits.max-replicates=1000000"));
+                "crystallize.limits.max-replicates=1000000", "crystallize.quotas.max-units-per-run=2000000",
+                "crystallize.security.data-dir=" + dir.resolve("data"),
+                "crystallize.security.bootstrap-token=" + Api.ADMIN_TOKEN));
         if (db.startsWith("postgres")) {
             TestDatabase.Connection c = SharedPostgres.instance().newDatabase();
             props.addAll(List.of("spring.datasource.url=" + c.url(), "spring.datasource.username=" + c.username(),

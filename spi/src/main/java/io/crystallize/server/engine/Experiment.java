@@ -29,7 +29,7 @@ public final class Experiment {
     private final RunLog log;
     private final CancellationToken cancellation;
     private final UnitLimits limits;
-    private final List<ExperimentPlugin> plugins = new ArrayList<>();
+    private final List<ExperimentPlugin> plugins;
     private final io.crystallize.server.engine.spi.StepCache stepCache;
     private final java.time.Instant startedAt;
     private final Long baseSeed;
@@ -55,7 +55,7 @@ public final class Experiment {
         this.baseSeed = b.baseSeed;
         this.version = b.version;
         this.startedAt = b.startedAt;
-        this.plugins.addAll(b.plugins);
+        this.plugins = List.copyOf(b.plugins);
         this.stepCache = b.stepCache;
     }
 
@@ -78,7 +78,7 @@ public final class Experiment {
     public RunLog log() { return log; }
     public CancellationToken cancellation() { return cancellation; }
     public UnitLimits limits() { return limits; }
-    public List<ExperimentPlugin> plugins() { return List.copyOf(plugins); }
+    public List<ExperimentPlugin> plugins() { return plugins; }
     /** Where steps marked {@code cache} look up and keep their outputs. */
     public io.crystallize.server.engine.spi.StepCache stepCache() { return stepCache; }
 

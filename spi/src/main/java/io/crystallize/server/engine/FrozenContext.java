@@ -17,6 +17,8 @@ public final class FrozenContext {
 
     /** A splittable-free, well-specified generator whose sequence is fixed by the JDK for a given seed. */
     static final String GENERATOR = "L64X128MixRandom";
+    /** Looked up once: {@code RandomGeneratorFactory.of} and its first {@code create} reflect over the provider. */
+    private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(GENERATOR);
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Metrics metrics;
@@ -134,13 +136,13 @@ public final class FrozenContext {
 
     /** Seeds the unit's generator; called by the seed function of the seed plugin. */
     public synchronized void seedRandom(long seed) {
-        random = new CountingRandom(RandomGeneratorFactory.of(GENERATOR).create(seed));
+        random = new CountingRandom(FACTORY.create(seed));
     }
 
     /** The unit's generator. Unseeded (no seed plugin ran) it is seeded from entropy, so not reproducible. */
     public synchronized RandomGenerator random() {
         if (random == null) {
-            random = new CountingRandom(RandomGeneratorFactory.of(GENERATOR).create());
+            random = new CountingRandom(FACTORY.create());
         }
         return random;
     }

@@ -30,18 +30,27 @@ public final class MetricAggregation {
         return out;
     }
 
-    /** Metric → observations (replicate, value) of the completed units of one condition. */
-    public static Map<String, List<Observation>> observations(String condition, List<UnitOutcome> units) {
+    /**
+     * Metric → observations (replicate, value) of the completed units of one condition, for the named metrics
+     * only (in that order; a metric no unit recorded is absent): what
+     * the verifiers read, without making values of the metrics they do not.
+     */
+    public static Map<String, List<Observation>> observations(String condition, List<UnitOutcome> units,
+                                                              java.util.Collection<String> metrics) {
         Map<String, List<Observation>> out = new LinkedHashMap<>();
+        metrics.forEach(m -> out.put(m, new ArrayList<>()));
         for (UnitOutcome u : units) {
             if (u.status() != UnitStatus.COMPLETED || !u.condition().equals(condition)) {
                 continue;
             }
-            u.metrics().forEach((name, values) -> {
-                List<Observation> list = out.computeIfAbsent(name, n -> new ArrayList<>());
-                values.forEach(v -> list.add(new Observation(u.replicate(), v.value().doubleValue())));
+            out.forEach((name, list) -> {
+                List<MetricValue> values = u.metrics().get(name);
+                if (values != null) {
+                    values.forEach(v -> list.add(new Observation(u.replicate(), v.value().doubleValue())));
+                }
             });
         }
+        out.values().removeIf(List::isEmpty);
         return out;
     }
 }

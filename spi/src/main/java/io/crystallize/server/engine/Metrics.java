@@ -58,6 +58,11 @@ public final class Metrics {
         return list == null ? List.of() : List.copyOf(list);
     }
 
+    /** Applies {@code reader} to the live values under the lock (no copy); the reader must not keep or change them. */
+    synchronized <R> R read(java.util.function.Function<Map<String, List<MetricValue>>, R> reader) {
+        return reader.apply(values);
+    }
+
     /** A snapshot: metric name to its values, in first-recorded order. */
     public synchronized Map<String, List<MetricValue>> asMap() {
         Map<String, List<MetricValue>> copy = new LinkedHashMap<>();

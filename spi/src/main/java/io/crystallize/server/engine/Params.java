@@ -17,8 +17,13 @@ public final class Params {
 
     /** Values, of which {@code explicit} were given in the definition (the rest came from context or defaults). */
     public Params(Map<String, Object> values, java.util.Set<String> explicit) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.explicit = java.util.Set.copyOf(explicit);
+        this(new LinkedHashMap<>(values), java.util.Set.copyOf(explicit), true);
+    }
+
+    /** Takes both collections as they are: the engine's resolver builds them fresh for each unit and keeps none. */
+    Params(Map<String, Object> values, java.util.Set<String> explicit, boolean owned) {
+        this.values = Collections.unmodifiableMap(values);
+        this.explicit = explicit;
     }
 
     /** Whether the definition gave this param explicitly (not a context key, not the declared default). */
