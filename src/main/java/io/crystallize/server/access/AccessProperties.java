@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param bootstrapToken the admin's token (environment {@code CRYSTALLIZE_SECURITY_BOOTSTRAP_TOKEN}); when unset
  *                       and no admin token exists, one is generated into {@code <dataDir>/bootstrap-token}
- * @param dataDir        where the generated bootstrap token is written
+ * @param dataDir        where the generated bootstrap token (and the webhook module's generated key) is written
  * @param cors           cross-origin access to {@code /api/**}: off unless origins are listed
  * @param jwt            single sign-on: which claim of an accepted JWT names the user
  */

@@ -27,14 +27,16 @@ class WebhookDeliveries {
 
     private final WebhookStore store;
     private final WebhookSender sender;
+    private final WebhookSecrets secrets;
     private final WebhookProperties props;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    WebhookDeliveries(WebhookStore store, WebhookSender sender, WebhookProperties props, Clock clock,
-                      MeterRegistry registry) {
+    WebhookDeliveries(WebhookStore store, WebhookSender sender, WebhookSecrets secrets, WebhookProperties props,
+                      Clock clock, MeterRegistry registry) {
         this.store = store;
         this.sender = sender;
+        this.secrets = secrets;
         this.props = props;
         this.clock = clock;
         this.registry = registry;
@@ -50,7 +52,7 @@ class WebhookDeliveries {
         int attempt = store.attempts(deliveryId) + 1;
         Instant started = clock.instant();
         WebhookSender.Outcome outcome = props.allows(URI.create(d.url()).getHost())
-                ? sender.post(d.url(), deliveryId.toString(), started.getEpochSecond(), d.secret(), d.payload())
+                ? send(d, deliveryId, started)
                 : new WebhookSender.Outcome(null, "host is no longer in crystallize.webhooks.allowed-hosts");
         Instant ended = clock.instant();
         store.recordAttempt(deliveryId, attempt, outcome.statusCode(), outcome.error(), started,
@@ -70,6 +72,18 @@ class WebhookDeliveries {
         counter("retried").increment();
         Instant next = ended.plus(delays.get(attempt - 1));
         return (done, ops) -> ops.reschedule(done, next);
+    }
+
+    private WebhookSender.Outcome send(WebhookStore.Pending d, UUID deliveryId, Instant started) {
+        String secret;
+        try {
+            secret = secrets.reveal(d.secret());
+        } catch (RuntimeException otherKey) {
+            // Retried like a network error: a node holding the right key may take the next attempt.
+            return new WebhookSender.Outcome(null, "the webhook's secret cannot be decrypted with this node's key "
+                    + "(crystallize.webhooks.secret-key must be the same on every node)");
+        }
+        return sender.post(d.url(), deliveryId.toString(), started.getEpochSecond(), secret, d.payload());
     }
 
     private Counter counter(String outcome) {

@@ -1,5 +1,6 @@
 package io.crystallize.server.webhook;
 
+import io.crystallize.server.access.WorkspaceAccess;
 import io.crystallize.server.problem.FieldError;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.problem.NotFoundException;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Registering, listing and removing webhooks, and reading their delivery log. */
+/**
+ * Registering, listing and removing webhooks, and reading their delivery log. A webhook belongs to a workspace
+ * and hears only of its runs: registering needs write access to it, listing shows the caller's workspaces', and
+ * the endpoints under {@code /api/webhooks/{id}} are checked against its workspace ({@link WebhookWorkspaces}).
+ */
 @Service
 public class WebhookService {
 
@@ -22,12 +27,17 @@ public class WebhookService {
     public static final List<String> EVENTS = List.of("run.started", "run.completed", "run.failed", "run.cancelled");
 
     private final WebhookStore store;
+    private final WebhookSecrets secrets;
     private final WebhookProperties props;
+    private final WorkspaceAccess access;
     private final Clock clock;
 
-    WebhookService(WebhookStore store, WebhookProperties props, Clock clock) {
+    WebhookService(WebhookStore store, WebhookSecrets secrets, WebhookProperties props, WorkspaceAccess access,
+                   Clock clock) {
         this.store = store;
+        this.secrets = secrets;
         this.props = props;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -59,11 +69,24 @@ public class WebhookService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        UUID workspace = workspace(request.workspace());
+        access.requireWrite(workspace);
         String chosen = secret == null ? WebhookSignature.newSecret() : secret;
-        WebhookStore.Target t = new WebhookStore.Target(UUID.randomUUID(), url, List.copyOf(events), chosen, null,
-                clock.instant());
+        WebhookStore.Target t = new WebhookStore.Target(UUID.randomUUID(), url, List.copyOf(events),
+                secrets.conceal(chosen), workspace, clock.instant());
         store.insert(t);
-        return new WebhookView(t.id(), t.url(), t.events(), chosen, null, t.createdAt());
+        return new WebhookView(t.id(), t.url(), t.events(), chosen, workspace, t.createdAt());
+    }
+
+    private UUID workspace(String requested) {
+        if (requested == null) {
+            return access.personalWorkspace();
+        }
+        try {
+            return UUID.fromString(requested);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("workspace", "must be a workspace id");
+        }
     }
 
     private void validateUrl(String url, List<FieldError> errors) {
@@ -85,9 +108,12 @@ public class WebhookService {
         }
     }
 
+    /** The webhooks of the caller's workspaces (every webhook for an admin). */
     public List<WebhookView> list() {
-        return store.all().stream().map(WebhookStore.Target::view).toList();
+        return access.readableWorkspaces().map(store::in).orElseGet(store::all).stream()
+                .map(WebhookStore.Target::view).toList();
     }
+
 
     public WebhookView get(UUID id) {
         return find(id).view();

@@ -1,6 +1,7 @@
 package io.crystallize.server.webhook;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -8,26 +9,42 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The webhook tables (V14): registrations, deliveries and their attempts. Secrets are read only to sign. */
+/**
+ * The webhook tables (V14, V17): registrations (each in a workspace), deliveries and their attempts. Secrets are
+ * stored as {@link WebhookSecrets} conceals them and read only to sign.
+ */
 @Component
 class WebhookStore {
 
-    /** A registration with its secret, for signing. */
+    /** A registration with its stored (encrypted) secret. */
     record Target(UUID id, String url, List<String> events, String secret, UUID workspace, Instant createdAt) {
 
         WebhookView view() {
             return new WebhookView(id, url, events, null, workspace, createdAt);
         }
+
+        @Override
+        public String toString() {
+            return "Target[id=" + id + ", url=" + url + ", workspace=" + workspace + "]";
+        }
     }
 
-    /** A delivery still to attempt, with where it goes. */
+    /** A delivery still to attempt, with where it goes and the stored (encrypted) secret. */
     record Pending(UUID id, String status, String payload, String url, String secret) {
+
+        @Override
+        public String toString() {
+            return "Pending[id=" + id + ", status=" + status + ", url=" + url + "]";
+        }
     }
 
     private static final String TARGET = "select id, url, events, secret, workspace_id, created_at from webhook";
@@ -48,7 +65,34 @@ class WebhookStore {
     }
 
     List<Target> all() {
-        return jdbc.query(TARGET + " order by created_at", WebhookStore::target);
+        return jdbc.query(TARGET + " order by created_at, id", WebhookStore::target);
+    }
+
+    /** The webhooks of these workspaces. */
+    List<Target> in(Set<UUID> workspaces) {
+        if (workspaces.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(workspaces.size(), "?"));
+        return jdbc.query(TARGET + " where workspace_id in (" + marks + ") order by created_at, id", WebhookStore::target,
+                workspaces.toArray());
+    }
+
+    Optional<UUID> workspaceOf(UUID id) {
+        return jdbc.queryForList("select workspace_id from webhook where id = ?", UUID.class, id).stream().findFirst();
+    }
+
+    /** Stored secrets that are not yet encrypted (do not start with {@code prefix}), by webhook. */
+    Map<UUID, String> plainSecrets(String prefix) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        jdbc.query("select id, secret from webhook where secret not like ?",
+                (RowCallbackHandler) rs -> out.put(rs.getObject(1, UUID.class), rs.getString(2)), prefix + "%");
+        return out;
+    }
+
+    /** Replaces the stored secret only if it is still {@code expected}; whether it did. */
+    boolean replaceSecret(UUID id, String expected, String replacement) {
+        return jdbc.update("update webhook set secret = ? where id = ? and secret = ?", replacement, id, expected) > 0;
     }
 
     boolean delete(UUID id) {

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user of another workspace → 404 (or left out of lists), a viewer's write → 403. A mapping without a rule fails
  * the test, so a new endpoint cannot be added without saying who may call it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "crystallize.webhooks.allowed-hosts=localhost")
 class EndpointAccessTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
@@ -49,6 +50,7 @@ class EndpointAccessTest {
     String artifactId;
     String tokenId;
     String optimizationId;
+    String webhookId;
 
     @BeforeEach
     void fixtures() {
@@ -63,6 +65,9 @@ class EndpointAccessTest {
         owner.api().awaitCompleted(runId, Duration.ofSeconds(60));
         artifactId = owner.api().get("/api/runs/" + runId + "/artifacts").json().get(0).path("id").asString();
         tokenId = owner.api().get("/api/users/" + owner.id() + "/tokens").json().get(0).path("id").asString();
+        Api.Response hook = owner.api().post("/api/webhooks", EndpointRules.webhook(workspace));
+        assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+        webhookId = hook.json().path("id").asString();
         // Ask/tell only (no trials of the service's own): nothing runs in the background.
         optimizationId = owner.api().post("/api/experiments/" + experimentId + "/optimizations",
                 EndpointRules.body("POST /api/experiments/{id}/optimizations", workspace)).json().path("id").asString();
@@ -121,9 +126,11 @@ class EndpointAccessTest {
                     assertThat(viewer.api().request(call, path, body).status()).as("viewer " + endpoint).isEqualTo(403);
                 }
                 case LIST -> {
+                    String listed = endpoint.equals("GET /api/webhooks") ? webhookId : experimentId;
                     assertThat(byStranger.status()).as("stranger " + endpoint).isEqualTo(200);
-                    assertThat(byStranger.body()).as("stranger " + endpoint).doesNotContain(experimentId).doesNotContain(runId);
-                    assertThat(viewer.api().request(call, path, body).body()).as("viewer " + endpoint).contains(experimentId);
+                    assertThat(byStranger.body()).as("stranger " + endpoint).doesNotContain(experimentId)
+                            .doesNotContain(runId).doesNotContain(webhookId);
+                    assertThat(viewer.api().request(call, path, body).body()).as("viewer " + endpoint).contains(listed);
                 }
                 case SELF -> assertThat(byStranger.status()).as("stranger " + endpoint).isEqualTo(404);
                 case ADMIN -> assertThat(byStranger.status()).as("stranger " + endpoint).isEqualTo(403);
@@ -149,7 +156,7 @@ class EndpointAccessTest {
         Map<String, String> byPrefix = Map.ofEntries(Map.entry("/api/experiments/", experimentId),
                 Map.entry("/api/runs/", runId), Map.entry("/api/artifacts/", artifactId),
                 Map.entry("/api/workspaces/", workspace), Map.entry("/api/users/", owner.id()),
-                Map.entry("/api/tokens/", tokenId), Map.entry("/api/webhooks/", java.util.UUID.randomUUID().toString()),
+                Map.entry("/api/tokens/", tokenId), Map.entry("/api/webhooks/", webhookId),
                 Map.entry("/api/catalog/remote/", "example.none"), Map.entry("/problems/", "validation"),
                 Map.entry("/experiments/", experimentId), Map.entry("/runs/", runId),
                 Map.entry("/api/optimizations/", optimizationId));

@@ -71,12 +71,12 @@ final class EndpointRules {
             entry("GET /api/catalog/remote", Rule.ADMIN),
             entry("GET /api/catalog/remote/{type}", Rule.ADMIN),
             entry("DELETE /api/catalog/remote/{type}", Rule.ADMIN),
-            // Webhooks hear of every run: admins only, until they are scoped to a workspace.
-            entry("POST /api/webhooks", Rule.ADMIN),
-            entry("GET /api/webhooks", Rule.ADMIN),
-            entry("GET /api/webhooks/{id}", Rule.ADMIN),
-            entry("DELETE /api/webhooks/{id}", Rule.ADMIN),
-            entry("GET /api/webhooks/{id}/deliveries", Rule.ADMIN),
+            // A webhook belongs to a workspace and hears of its runs only.
+            entry("POST /api/webhooks", Rule.WRITE),
+            entry("GET /api/webhooks", Rule.LIST),
+            entry("GET /api/webhooks/{id}", Rule.READ),
+            entry("DELETE /api/webhooks/{id}", Rule.WRITE),
+            entry("GET /api/webhooks/{id}/deliveries", Rule.READ),
             // The dashboard's pages have their own sign-in (a session; DashboardBrowserTest checks who sees what).
             entry("GET /", Rule.PUBLIC),
             entry("GET /login", Rule.PUBLIC),
@@ -97,6 +97,11 @@ final class EndpointRules {
     private EndpointRules() {
     }
 
+    /** A valid registration in {@code workspace} (EndpointAccessTest allows the host). */
+    static Map<String, Object> webhook(String workspace) {
+        return Map.of("url", "http://localhost:9/hook", "events", java.util.List.of("run.completed"), "workspace", workspace);
+    }
+
     /** The body a write of this endpoint sends (valid, so a refusal is the access rule's, not validation's). */
     static Object body(String endpoint, String workspace) {
         return switch (endpoint) {
@@ -110,7 +115,7 @@ final class EndpointRules {
             case "POST /api/experiments/{id}/optimizations" -> Map.of("space", Map.of("delta", Map.of("type", "float",
                     "low", 0, "high", 1)), "objective", Map.of("metric", "mean", "direction", "maximize"), "trials", 0);
             case "POST /api/optimizations/{id}/tell" -> Map.of("trial", 0, "value", 1.0);
-            case "POST /api/webhooks" -> Map.of("url", "http://localhost:9/hook", "events", java.util.List.of("run.completed"));
+            case "POST /api/webhooks" -> webhook(workspace);
             default -> null;
         };
     }

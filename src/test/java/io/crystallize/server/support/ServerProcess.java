@@ -131,6 +131,11 @@ public final class ServerProcess implements AutoCloseable {
         return name;
     }
 
+    /** The child JVM's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }
