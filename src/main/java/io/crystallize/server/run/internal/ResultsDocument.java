@@ -116,22 +116,28 @@ class ResultsDocument {
         g.writeStartArray();
         hypotheses.findByRunIdOrderByPositionAsc(runId).forEach(h -> json.writeTree(g, json.readTree(h.getResultJson())));
         g.writeEndArray();
-        problems(g, "errors", run, conditions, UnitCursor.Filter.FAILED);
-        problems(g, "skipped", run, conditions, UnitCursor.Filter.SKIPPED);
+        // The run row's counters equal its stored rows: a run with none failed or skipped needs no scan for them.
+        Map<String, Object> counted = jdbc.queryForMap("select failed_units, skipped_units from run where id = ?", runId);
+        problems(g, "errors", run, conditions, UnitCursor.Filter.FAILED, ((Number) counted.get("failed_units")).longValue());
+        problems(g, "skipped", run, conditions, UnitCursor.Filter.SKIPPED,
+                ((Number) counted.get("skipped_units")).longValue());
         g.writeName("links");
         json.writeValue(g, RunView.links(runId));
         g.writeEndObject();
     }
 
     /** Failed or skipped units by key, as {@link ResultsView.UnitProblem}s (skipped ones without a stack trace). */
-    private void problems(JsonGenerator g, String name, Run run, List<String> conditions, UnitCursor.Filter filter) {
+    private void problems(JsonGenerator g, String name, Run run, List<String> conditions, UnitCursor.Filter filter,
+                          long stored) {
         g.writeName(name);
         g.writeStartObject();
-        cursor.forEach(run.getId(), conditions, filter, true, 0, -1, u -> {
-            g.writeName(io.crystallize.server.engine.ContextKeys.unitKey(u.condition(), u.replicate()));
-            json.writeValue(g, new ResultsView.UnitProblem(u.errorType(), u.errorMessage(), u.replicate(), u.condition(),
-                    filter == UnitCursor.Filter.FAILED ? u.errorTrace() : null));
-        });
+        if (stored > 0) {
+            cursor.forEach(run.getId(), conditions, filter, true, 0, -1, u -> {
+                g.writeName(io.crystallize.server.engine.ContextKeys.unitKey(u.condition(), u.replicate()));
+                json.writeValue(g, new ResultsView.UnitProblem(u.errorType(), u.errorMessage(), u.replicate(), u.condition(),
+                        filter == UnitCursor.Filter.FAILED ? u.errorTrace() : null));
+            });
+        }
         g.writeEndObject();
     }
 
