@@ -33,8 +33,8 @@ import java.util.zip.GZIPOutputStream;
  * The results of a finished run (API.md: metrics per condition in replicate order, hypotheses, errors,
  * skipped), computed once from the stored units and stored in the database, gzip-compressed, with a strong
  * ETag (SHA-256 of the JSON). In the database rather than in the data folder: every node of a cluster serves
- * it, and it goes with the run when the run is deleted. Built with a streaming generator from a cursor, one
- * condition at a time: memory holds one condition's metric values as primitives, never the units.
+ * it, and it goes with the run when the run is deleted. Built with a streaming generator from one cursor over the
+ * run's completed units: memory holds their metric values as primitives (8 bytes a value), never the units.
  */
 @Component
 class ResultsDocument {
@@ -100,9 +100,17 @@ class ResultsDocument {
         g.writeStringProperty("status", run.getStatus().name());
         g.writeName("metrics");
         g.writeStartObject();
+        // One scan for every condition (a scan per condition read each unit once per condition).
+        Map<String, Map<String, NumberColumn>> byCondition = new LinkedHashMap<>();
+        conditions.forEach(c -> byCondition.put(c, new LinkedHashMap<>()));
+        cursor.metrics(runId, (condition, metricsJson) -> {
+            Map<String, NumberColumn> byMetric = byCondition.get(condition);
+            if (byMetric != null) { // a unit of a condition the run no longer has: left out, as the filter did
+                collect(metricsJson, byMetric);
+            }
+        });
         for (String condition : conditions) {
-            Map<String, NumberColumn> byMetric = new LinkedHashMap<>();
-            cursor.metrics(runId, condition, metricsJson -> collect(metricsJson, byMetric));
+            Map<String, NumberColumn> byMetric = byCondition.get(condition);
             g.writeName(condition);
             g.writeStartObject();
             for (var e : byMetric.entrySet()) {

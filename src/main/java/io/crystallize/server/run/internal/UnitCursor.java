@@ -76,11 +76,11 @@ class UnitCursor {
         }, args.toArray()));
     }
 
-    /** The completed units' metrics of one condition, in replicate order. */
-    void metrics(UUID runId, String condition, Consumer<String> each) {
-        readOnly.executeWithoutResult(s -> jdbc.query("select metrics_json from run_unit where run_id = ? "
-                + "and condition = ? and status = 'COMPLETED' order by replicate",
-                rs -> { each.accept(rs.getString(1)); }, runId, condition));
+    /** The completed units' conditions and metrics, in replicate order (the conditions of a replicate interleaved). */
+    void metrics(UUID runId, java.util.function.BiConsumer<String, String> each) {
+        readOnly.executeWithoutResult(s -> jdbc.query("select condition, metrics_json from run_unit where run_id = ? "
+                + "and status = 'COMPLETED' order by replicate",
+                rs -> { each.accept(rs.getString(1), rs.getString(2)); }, runId));
     }
 
     long count(UUID runId, Filter filter) {
