@@ -10,7 +10,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -25,8 +24,8 @@ class BrowserSecurityConfiguration {
     static final String[] PAGES = {"/", "/login", "/logout", "/experiments/**", "/runs/**"};
 
     @Bean
-    SessionCallers sessionCallers(TokenRepository tokens, UserRepository users, TransactionTemplate tx, Clock clock) {
-        return new SessionCallers(new TokenAuthenticationProvider(tokens, users, tx, clock, false));
+    SessionCallers sessionCallers(TokenRepository tokens, Clock clock) {
+        return new SessionCallers(new TokenAuthenticationProvider(tokens, clock, false));
     }
 
     @Bean

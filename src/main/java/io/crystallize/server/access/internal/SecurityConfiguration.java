@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +37,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenRepository tokens, UserRepository users, Accounts accounts,
-                                    TransactionTemplate tx, Clock clock, AccessProperties props, JsonMapper json,
+                                    Clock clock, AccessProperties props, JsonMapper json,
                                     ObjectProvider<JwtDecoder> jwtDecoder, SessionCallers sessions) throws Exception {
-        AuthenticationManager manager = authenticationManager(tokens, users, accounts, tx, clock, props,
+        AuthenticationManager manager = authenticationManager(tokens, users, accounts, clock, props,
                 jwtDecoder.getIfAvailable());
         http.csrf(csrf -> csrf.disable())
                 // The dashboard's pages read the API with their session (GET and HEAD only).
@@ -74,10 +73,10 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationManager authenticationManager(TokenRepository tokens, UserRepository users,
-                                                               Accounts accounts, TransactionTemplate tx, Clock clock,
+                                                               Accounts accounts, Clock clock,
                                                                AccessProperties props, JwtDecoder jwtDecoder) {
         List<AuthenticationProvider> providers = new ArrayList<>();
-        providers.add(new TokenAuthenticationProvider(tokens, users, tx, clock, jwtDecoder != null));
+        providers.add(new TokenAuthenticationProvider(tokens, clock, jwtDecoder != null));
         if (jwtDecoder != null) {
             // An identity provider that cannot be reached (its discovery document or keys) refuses the JWT with a
             // 401 like any bad token, instead of failing the request with a 500.

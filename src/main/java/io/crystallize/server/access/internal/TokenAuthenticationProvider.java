@@ -7,10 +7,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Authenticates our own bearer tokens by the hash of the presented value, on every request: no cache, so a
@@ -21,16 +21,12 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
     private static final BearerTokenError INVALID = BearerTokenErrors.invalidToken("unknown, expired or revoked token");
 
     private final TokenRepository tokens;
-    private final UserRepository users;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean jwtEnabled;
 
-    TokenAuthenticationProvider(TokenRepository tokens, UserRepository users, TransactionTemplate tx, Clock clock,
+    TokenAuthenticationProvider(TokenRepository tokens, Clock clock,
                                 boolean jwtEnabled) {
         this.tokens = tokens;
-        this.users = users;
-        this.tx = tx;
         this.clock = clock;
         this.jwtEnabled = jwtEnabled;
     }
@@ -45,13 +41,13 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
                 .orElseThrow(() -> new OAuth2AuthenticationException(INVALID));
     }
 
-    /** The user of a usable (known, unexpired, unrevoked) token, by the token's hash; read anew on every call. */
+    /**
+     * The user of a usable (known, unexpired, unrevoked) token, by the token's hash; read anew on every call, in one
+     * query (it is on the path of every request, status polls included).
+     */
     Optional<Caller> callerOf(String tokenHash) {
-        return Optional.ofNullable(tx.execute(s -> tokens.findByTokenHash(tokenHash)
-                .filter(t -> t.isUsable(clock.instant()))
-                .flatMap(t -> users.findById(t.getUserId()))
-                .map(u -> new Caller(u.getId(), u.getName(), u.isAdmin()))
-                .orElse(null)));
+        return tokens.usableBy(tokenHash, clock.instant()).stream().findFirst()
+                .map(r -> new Caller((UUID) r[0], (String) r[1], r[2] == AppUser.Role.ADMIN));
     }
 
     @Override
