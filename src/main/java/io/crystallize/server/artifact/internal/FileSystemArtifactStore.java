@@ -194,6 +194,19 @@ class FileSystemArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public void deleteUnfinishedWrites(String root, String prefix) {
+        FolderWalk.walk(resolve(root, prefix), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() && isTemporary(file)) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
     public void deleteEmptyFolders(String root, String prefix) {
         Path folder = resolve(root, prefix);
         if (!Files.isDirectory(folder)) {

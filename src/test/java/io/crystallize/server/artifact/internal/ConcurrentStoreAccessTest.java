@@ -74,6 +74,20 @@ class ConcurrentStoreAccessTest {
         assertThat(dir.resolve("e")).doesNotExist();
     }
 
+    @Test
+    void whatACrashedWriteLeftIsRemovedOnlyWhenAsked() throws Exception {
+        String root = store.root(dir.toString());
+        store.write(root, "e/v0/r/a.txt", new ByteArrayInputStream(new byte[1]));
+        Path stray = Files.writeString(dir.resolve("e/v0/r/.tmp-42.part"), "half");
+        assertThat(store.list(root, "e/v0")).extracting(ArtifactStore.Entry::key).containsExactly("e/v0/r/a.txt");
+
+        store.deleteUnfinishedWrites(root, "e/v0");
+
+        assertThat(stray).doesNotExist();
+        assertThat(dir.resolve("e/v0/r/a.txt")).exists();
+        store.deleteUnfinishedWrites(root, "e/v9");
+    }
+
     /** One byte, then nothing until released: the writer stays half-way, its temporary file in the folder. */
     private static final class HeldContent extends InputStream {
         private final CountDownLatch halfWay = new CountDownLatch(1);
