@@ -144,7 +144,7 @@ definition("step type number", lambda d: d["steps"].__setitem__(1, {"type": 12})
 definition("step unknown param", lambda d: d["steps"].__setitem__(0, {"type": "math.add", "params": {"delta": 1, "x": 2}}),
            "steps[0].params.x")
 definition("step params array", lambda d: d["steps"].__setitem__(0, {"type": "math.add", "params": []}), "steps[0].params")
-definition("step unknown field", lambda d: d["steps"].__setitem__(0, {"type": "math.add", "cache": True}), "steps[0].cache")
+definition("step unknown field", lambda d: d["steps"].__setitem__(0, {"type": "math.add", "memoize": True}), "steps[0].memoize")
 definition("steps empty", setter("steps", []), "steps")
 definition("steps object", setter("steps", {"type": "math.add"}), "steps")
 definition("steps string", setter("steps", "math.add"), "steps")

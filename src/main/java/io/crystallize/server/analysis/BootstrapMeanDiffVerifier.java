@@ -21,6 +21,12 @@ import java.util.random.RandomGenerator;
  */
 public final class BootstrapMeanDiffVerifier extends TwoSampleVerifier {
 
+    @Override
+    List<String> extraOutputs() {
+        return List.of("ci_method", "iterations", "seed");
+    }
+
+
     private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
     @Override

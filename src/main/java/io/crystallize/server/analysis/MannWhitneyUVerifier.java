@@ -1,5 +1,6 @@
 package io.crystallize.server.analysis;
 
+import java.util.List;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.VerificationContext;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
@@ -20,6 +21,12 @@ import java.util.Arrays;
  * the treatment tends to be larger. There is no interval of the difference: {@code ci_low/ci_high} are null.
  */
 public final class MannWhitneyUVerifier extends TwoSampleVerifier {
+
+    @Override
+    List<String> extraOutputs() {
+        return List.of("method");
+    }
+
 
     /** scipy's auto rule: exact p-values only when one sample is this small. */
     static final int EXACT_MAX_SMALLER_SAMPLE = 8;

@@ -1,5 +1,6 @@
 package io.crystallize.server.analysis;
 
+import java.util.List;
 import io.crystallize.server.engine.Params;
 import io.crystallize.server.engine.spi.VerificationContext;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -18,6 +19,12 @@ import static io.crystallize.server.analysis.Descriptives.variance;
  * differences vary.
  */
 public final class PairedTTestVerifier extends TwoSampleVerifier {
+
+    @Override
+    List<String> extraOutputs() {
+        return List.of("n_pairs");
+    }
+
 
     /** Some observations had no partner in the other arm and were not used. */
     static final String UNPAIRED_VALUES = "UNPAIRED_VALUES";

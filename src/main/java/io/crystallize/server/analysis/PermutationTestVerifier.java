@@ -19,6 +19,12 @@ import java.util.random.RandomGenerator;
  */
 public final class PermutationTestVerifier extends TwoSampleVerifier {
 
+    @Override
+    List<String> extraOutputs() {
+        return List.of("permutations", "seed", "exact", "iterations");
+    }
+
+
     /** scipy's relative tolerance for "equal to the observed statistic": 100 machine epsilons. */
     private static final double RELATIVE_TIE = 100 * Math.ulp(1.0);
 

@@ -21,6 +21,20 @@ abstract class TwoSampleVerifier implements Verifier {
         return TestSettings.SPECS;
     }
 
+    /** The common keys, the ones the evaluator adds for corrections, and {@link #extraOutputs()}. */
+    @Override
+    public final java.util.Optional<java.util.Set<String>> outputs() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(VerifierResult.KEYS);
+        keys.addAll(List.of("error", "p_adjusted", "significant_adjusted", "correction"));
+        keys.addAll(extraOutputs());
+        return java.util.Optional.of(java.util.Collections.unmodifiableSet(keys));
+    }
+
+    /** Keys this test adds to the common ones. */
+    List<String> extraOutputs() {
+        return List.of();
+    }
+
     @Override
     public final Map<String, Object> verify(Map<String, List<Observation>> baseline,
                                             Map<String, List<Observation>> treatment,

@@ -17,10 +17,13 @@ final class VerifierResult {
     private final List<String> flags = new ArrayList<>();
     private Double alpha;
 
+    /** The keys every output has, null until known. */
+    static final List<String> KEYS = List.of("p_value", "statistic", "significant", "alpha", "alternative", "n_baseline",
+            "n_treatment", "mean_baseline", "mean_treatment", "diff", "relative_diff", "effect_size",
+            "effect_size_kind", "ci_low", "ci_high", "flags");
+
     VerifierResult() {
-        for (String key : List.of("p_value", "statistic", "significant", "alpha", "alternative", "n_baseline",
-                "n_treatment", "mean_baseline", "mean_treatment", "diff", "relative_diff", "effect_size",
-                "effect_size_kind", "ci_low", "ci_high", "flags")) {
+        for (String key : KEYS) {
             values.put(key, null);
         }
     }

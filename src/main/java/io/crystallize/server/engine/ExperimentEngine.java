@@ -89,6 +89,23 @@ public final class ExperimentEngine {
         return finish(experiment, units);
     }
 
+    /**
+     * The result of units that all ended before, with hypotheses verified, calling no hook at all: a resume with
+     * nothing left to run answers with the kept results (SPEC §7).
+     */
+    public RunResult verify(Experiment experiment, List<UnitOutcome> units) {
+        return new RunResult(experiment.conditions(), units,
+                new HypothesisEvaluator(correction).evaluate(experiment, units));
+    }
+
+    /**
+     * One unit outside a run's loop (an {@code apply} pass, an optimizer trial): the per-unit hooks of SPEC §2 run,
+     * the run-level ones do not. Call {@link #attach} first so that the plugins (the seed plugin) are ready.
+     */
+    public UnitOutcome runUnit(Experiment experiment, int replicate, String condition, Map<String, Object> additions) {
+        return new UnitRunner(experiment, Map.of(), UnitListener.NONE, hooks).runUnit(replicate, condition, additions);
+    }
+
     /** Calls {@code initHook} of every plugin: they are attached to the run on this node. */
     public void attach(Experiment experiment) {
         hooks.runLevel(experiment, "initHook", p -> p.initHook(experiment));

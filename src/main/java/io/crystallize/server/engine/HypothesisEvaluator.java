@@ -48,6 +48,11 @@ public final class HypothesisEvaluator {
             }
             try {
                 adjust(h, results);
+                if (!results.isEmpty() && results.values().stream().noneMatch(o -> hasKey(o, h.ranker().key()))) {
+                    outcomes.add(new HypothesisOutcome(h.name(), results, new Ranking(null, List.of()),
+                            "ranker key '" + h.ranker().key() + "' is in no output of verifier '" + h.verifier().type() + "'"));
+                    continue;
+                }
                 outcomes.add(new HypothesisOutcome(h.name(), results, rank(h, results), null));
             } catch (RuntimeException e) {
                 outcomes.add(new HypothesisOutcome(h.name(), results, new Ranking(null, List.of()),
@@ -115,6 +120,13 @@ public final class HypothesisEvaluator {
                 o.put("significant_adjusted", p != null && p < alpha);
             }
         }
+    }
+
+    private static boolean hasKey(Object output, String key) {
+        if (output instanceof Map<?, ?> map) {
+            return map.containsKey(key);
+        }
+        return output instanceof List<?> list && list.stream().anyMatch(o -> hasKey(o, key));
     }
 
     static Ranking rank(Hypothesis h, Map<String, Object> results) {

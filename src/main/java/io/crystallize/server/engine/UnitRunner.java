@@ -58,6 +58,7 @@ final class UnitRunner {
         CancellationToken token = experiment.cancellation().forUnit(limits.unitTimeout(),
                 "crystallize.limits.unit-timeout " + limits.unitTimeout());
         Long seed = null;
+        List<StepRecord> provenance = new ArrayList<>();
         try (UnitMemory memory = limits.memory().open(token)) {
             FrozenContext ctx = new FrozenContext(experiment.initialContext(), experiment.log(), token,
                     new Metrics(limits.maxMetricValues()), memory);
@@ -72,20 +73,22 @@ final class UnitRunner {
             for (StepInvocation step : experiment.steps()) {
                 token.throwIfCancelled();
                 hooks.perUnit(experiment, "beforeStep", p -> p.beforeStep(experiment, step, ctx));
-                Object output = applyStep(step, data, ctx);
+                Object output = applyStep(step, data, ctx, seed, provenance);
                 hooks.perUnit(experiment, "afterStep", p -> p.afterStep(experiment, step, output, ctx));
                 data = output;
             }
-            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics()));
+            return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics()))
+                    .withProvenance(provenance);
         } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunInterruptedException(e);
         } catch (StepFailedException | HookInvoker.HookFailedException e) {
-            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()));
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e.getCause(), e.getMessage()))
+                    .withProvenance(provenance);
         } catch (Exception | StackOverflowError e) {
-            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e));
+            return UnitOutcome.failed(replicate, condition, seed, UnitError.of(e)).withProvenance(provenance);
         } catch (OutOfMemoryError e) {
             // Defence in depth behind the memory budget: the unit's data is garbage once this frame unwinds, so the
             // node (and its HTTP stack) goes on; the unit records why it failed.
@@ -93,14 +96,36 @@ final class UnitRunner {
         }
     }
 
-    private static Object applyStep(StepInvocation step, Object data, FrozenContext ctx) throws Exception {
+    /** Runs a step (or replays it from the cache) while its context use is traced for the unit's provenance. */
+    private Object applyStep(StepInvocation step, Object data, FrozenContext ctx, Long seed, List<StepRecord> provenance)
+            throws Exception {
         String owner = "step '" + step.type() + "' (steps[" + step.index() + "])";
+        StepTrace trace = ctx.beginStep(step.index(), step.type());
+        boolean hit = false;
         try {
-            return step.step().apply(data, ctx, ParamResolver.resolve(owner, step.specs(), step.explicitParams(), ctx));
+            Params params = ParamResolver.resolve(owner, step.specs(), step.explicitParams(), ctx);
+            if (!step.cache()) {
+                return step.step().apply(data, ctx, params);
+            }
+            StepCaching caching = new StepCaching(experiment.stepCache(), step, ctx);
+            String key = caching.key(params, data, seed);
+            java.util.Optional<CachedStep> cached = caching.lookup(key);
+            if (cached.isPresent()) {
+                hit = true;
+                return caching.replay(cached.get());
+            }
+            return caching.store(key, trace, step.step().apply(data, ctx, params));
         } catch (RunCancelledException | InterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (Exception e) {
             throw new StepFailedException("Step '" + step.type() + "' failed: " + e.getMessage(), e);
+        } finally {
+            ctx.endStep();
+            provenance.add(trace.toRecord(hit));
+            if (hit) {
+                ctx.log().info("Cache hit: step '" + step.type() + "' (steps[" + step.index() + "]) of replicate "
+                        + ctx.replicate() + ", condition " + ctx.condition());
+            }
         }
     }
 

@@ -37,11 +37,23 @@ public record ExperimentDefinition(
     /** At most this many tags per experiment. */
     public static final int MAX_TAGS = 50;
 
-    /** A registered component (datasource, step, verifier or plugin) by type, with explicit params. */
-    public record ComponentSpec(@NotBlank String type, Map<String, Object> params) {
+    /**
+     * A registered component (datasource, step, verifier or plugin) by type, with explicit params; a step may say
+     * {@code "cache": true} (SPEC §7: its output is reused when it is the same by construction).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ComponentSpec(@NotBlank String type, Map<String, Object> params, Boolean cache) {
 
         public ComponentSpec {
             params = params == null ? Map.of() : params;
+        }
+
+        public ComponentSpec(String type, Map<String, Object> params) {
+            this(type, params, null);
+        }
+
+        public boolean cached() {
+            return Boolean.TRUE.equals(cache);
         }
     }
 

@@ -82,6 +82,16 @@ public class ExperimentService {
     }
 
     /**
+     * The experiment of that name in that workspace (names are unique), for experiment graphs: an experiment reads
+     * only experiments of its own workspace.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ExperimentView> findByName(String name, UUID workspaceId) {
+        return experiments.findAll(ExperimentRepository.named(name)).stream()
+                .filter(e -> e.getWorkspaceId().equals(workspaceId)).findFirst().map(this::view);
+    }
+
+    /**
      * A page of the caller's experiments (every experiment for an admin): {@code name} matches the whole name,
      * {@code q} a part of it (case-insensitively), and each of {@code tags} ({@code key:value}, or {@code key} for
      * any value) must be carried.

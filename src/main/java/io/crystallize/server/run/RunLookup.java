@@ -24,4 +24,11 @@ public interface RunLookup {
      * @throws io.crystallize.server.problem.NotFoundException when there is no such run
      */
     List<SeedView> seeds(UUID runId);
+
+    /**
+     * The latest COMPLETED run of the experiment named {@code experimentName} in workspace {@code workspaceId}
+     * (experiment graphs: the {@code artifact} datasource reads it; an experiment reads only its own workspace's);
+     * empty when there is no such experiment there or no completed run.
+     */
+    java.util.Optional<RunView> latestCompleted(String experimentName, UUID workspaceId);
 }

@@ -49,6 +49,7 @@ class EndpointAccessTest {
     String runId;
     String artifactId;
     String tokenId;
+    String optimizationId;
     String webhookId;
 
     @BeforeEach
@@ -67,6 +68,9 @@ class EndpointAccessTest {
         Api.Response hook = owner.api().post("/api/webhooks", EndpointRules.webhook(workspace));
         assertThat(hook.status()).as(hook.body()).isEqualTo(201);
         webhookId = hook.json().path("id").asString();
+        // Ask/tell only (no trials of the service's own): nothing runs in the background.
+        optimizationId = owner.api().post("/api/experiments/" + experimentId + "/optimizations",
+                EndpointRules.body("POST /api/experiments/{id}/optimizations", workspace)).json().path("id").asString();
     }
 
     /** "METHOD pattern" of every handler method the application maps. */
@@ -154,7 +158,8 @@ class EndpointAccessTest {
                 Map.entry("/api/workspaces/", workspace), Map.entry("/api/users/", owner.id()),
                 Map.entry("/api/tokens/", tokenId), Map.entry("/api/webhooks/", webhookId),
                 Map.entry("/api/catalog/remote/", "example.none"), Map.entry("/problems/", "validation"),
-                Map.entry("/experiments/", experimentId), Map.entry("/runs/", runId));
+                Map.entry("/experiments/", experimentId), Map.entry("/runs/", runId),
+                Map.entry("/api/optimizations/", optimizationId));
         if (variable.equals("userId") && before.startsWith("/api/workspaces/")) {
             return viewer.id();
         }

@@ -58,6 +58,14 @@ final class EndpointRules {
             entry("DELETE /api/experiments/{id}", Rule.WRITE),
             entry("DELETE /api/runs/{runId}", Rule.WRITE),
             entry("GET /api/runs/{runId}/events", Rule.READ),
+            entry("GET /api/runs/{runId}/provenance", Rule.READ),
+            // Apply runs the pipeline (code, compute) although it stores nothing: editors only, as a run is.
+            entry("POST /api/experiments/{id}/apply", Rule.WRITE),
+            entry("POST /api/experiments/{id}/optimizations", Rule.WRITE),
+            entry("GET /api/optimizations/{id}", Rule.READ),
+            entry("POST /api/optimizations/{id}/cancel", Rule.WRITE),
+            entry("POST /api/optimizations/{id}/ask", Rule.WRITE),
+            entry("POST /api/optimizations/{id}/tell", Rule.WRITE),
             // Remote components run in everyone's experiments: admins register and remove them.
             entry("POST /api/catalog/remote", Rule.ADMIN),
             entry("GET /api/catalog/remote", Rule.ADMIN),
@@ -104,6 +112,9 @@ final class EndpointRules {
             case "POST /api/experiments" -> in(workspace, experiment(unique("probe")));
             case "POST /api/catalog/remote" -> Map.of("kind", "step", "type", unique("probe.step"),
                     "url", "http://localhost:9/step", "params", java.util.List.of());
+            case "POST /api/experiments/{id}/optimizations" -> Map.of("space", Map.of("delta", Map.of("type", "float",
+                    "low", 0, "high", 1)), "objective", Map.of("metric", "mean", "direction", "maximize"), "trials", 0);
+            case "POST /api/optimizations/{id}/tell" -> Map.of("trial", 0, "value", 1.0);
             case "POST /api/webhooks" -> webhook(workspace);
             default -> null;
         };

@@ -33,6 +33,11 @@ public final class ArtifactLog {
         return out;
     }
 
+    /** What was logged since the last drain, left in place. */
+    public synchronized List<LoggedArtifact> pending() {
+        return List.copyOf(pending);
+    }
+
     public synchronized boolean isEmpty() {
         return pending.isEmpty();
     }

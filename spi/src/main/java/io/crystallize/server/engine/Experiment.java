@@ -30,6 +30,7 @@ public final class Experiment {
     private final CancellationToken cancellation;
     private final UnitLimits limits;
     private final List<ExperimentPlugin> plugins;
+    private final io.crystallize.server.engine.spi.StepCache stepCache;
     private final java.time.Instant startedAt;
     private final Long baseSeed;
     private final int version;
@@ -55,6 +56,7 @@ public final class Experiment {
         this.version = b.version;
         this.startedAt = b.startedAt;
         this.plugins = List.copyOf(b.plugins);
+        this.stepCache = b.stepCache;
     }
 
     public static Builder builder() {
@@ -77,6 +79,8 @@ public final class Experiment {
     public CancellationToken cancellation() { return cancellation; }
     public UnitLimits limits() { return limits; }
     public List<ExperimentPlugin> plugins() { return plugins; }
+    /** Where steps marked {@code cache} look up and keep their outputs. */
+    public io.crystallize.server.engine.spi.StepCache stepCache() { return stepCache; }
 
     /** {@code baseline} followed by the active treatments, in order. */
     public List<String> conditions() {
@@ -116,7 +120,9 @@ public final class Experiment {
         private Long baseSeed;
         private int version;
         private java.time.Instant startedAt;
+        private io.crystallize.server.engine.spi.StepCache stepCache = io.crystallize.server.engine.spi.StepCache.NONE;
 
+        public Builder stepCache(io.crystallize.server.engine.spi.StepCache v) { stepCache = v; return this; }
         public Builder id(String v) { id = v; return this; }
         public Builder name(String v) { name = v; return this; }
         public Builder runId(String v) { runId = v; return this; }

@@ -26,7 +26,9 @@ public final class FrozenContext {
     private final ArtifactLog artifacts = new ArtifactLog();
     private final RunLog log;
     private final CancellationToken cancellation;
-    private RandomGenerator random;
+    private CountingRandom random;
+    /** The step being traced: the keys it reads and writes (provenance); null between steps. */
+    private StepTrace trace;
 
     public FrozenContext(Map<String, ?> initial, RunLog log) {
         this(initial, log, new CancellationToken());
@@ -54,15 +56,53 @@ public final class FrozenContext {
             throw new ContextMutationException("Cannot mutate existing key: '" + key + "'");
         }
         values.put(key, JsonValues.freeze(value));
+        if (trace != null) {
+            trace.written(key);
+        }
     }
 
     public synchronized boolean contains(String key) {
+        if (trace != null) {
+            trace.read(key);
+        }
         return values.containsKey(key);
     }
 
     /** The value of {@code key}; values are immutable, so no copy is needed. */
     public synchronized Optional<Object> get(String key) {
+        if (trace != null) {
+            trace.read(key);
+        }
         return Optional.ofNullable(values.get(key));
+    }
+
+    /**
+     * Starts recording what the step at {@code index} reads, writes and records, until {@link #endStep()}.
+     * Called by the engine around each step (provenance); steps have no use for it.
+     */
+    public synchronized StepTrace beginStep(int index, String type) {
+        trace = new StepTrace(index, type);
+        metrics.trace(trace);
+        return trace;
+    }
+
+    /** Ends the trace {@link #beginStep} started. */
+    public synchronized void endStep() {
+        trace = null;
+        metrics.trace(null);
+    }
+
+    /** How many values the unit's generator has produced: part of a cached step's address. */
+    public synchronized long draws() {
+        return random == null ? 0 : random.count;
+    }
+
+    /** Moves the generator on as if {@code n} values had been drawn (a cache hit replays a step's draws). */
+    public synchronized void skipDraws(long n) {
+        RandomGenerator g = random();
+        for (long i = 0; i < n; i++) {
+            g.nextLong();
+        }
     }
 
     public synchronized Map<String, Object> asMap() {
@@ -96,15 +136,35 @@ public final class FrozenContext {
 
     /** Seeds the unit's generator; called by the seed function of the seed plugin. */
     public synchronized void seedRandom(long seed) {
-        random = FACTORY.create(seed);
+        random = new CountingRandom(FACTORY.create(seed));
     }
 
     /** The unit's generator. Unseeded (no seed plugin ran) it is seeded from entropy, so not reproducible. */
     public synchronized RandomGenerator random() {
         if (random == null) {
-            random = FACTORY.create();
+            random = new CountingRandom(FACTORY.create());
         }
         return random;
+    }
+
+    /**
+     * The unit's generator, counting its draws. Every method of {@link RandomGenerator} derives from
+     * {@code nextLong}, and the JDK's L64X128MixRandom derives its own the same way, so the values are exactly
+     * those of the wrapped generator while the count tells how far it has advanced.
+     */
+    private static final class CountingRandom implements RandomGenerator {
+        private final RandomGenerator delegate;
+        private long count;
+
+        CountingRandom(RandomGenerator delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public long nextLong() {
+            count++;
+            return delegate.nextLong();
+        }
     }
 
     public int replicate() {

@@ -22,6 +22,13 @@ public final class Metrics {
         this.maxValues = maxValues;
     }
 
+    /** The step being traced, told of every value recorded while it runs (provenance, the step cache). */
+    private StepTrace trace;
+
+    synchronized void trace(StepTrace current) {
+        trace = current;
+    }
+
     public void add(String name, Number value) {
         add(name, value, Map.of());
     }
@@ -37,8 +44,12 @@ public final class Metrics {
             throw new IllegalStateException("the unit recorded more than " + maxValues + " metric values "
                     + "(crystallize.limits.max-metric-values-per-unit)");
         }
-        values.computeIfAbsent(name, k -> new ArrayList<>()).add(new MetricValue(value, tags));
+        MetricValue recorded = new MetricValue(value, tags);
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(recorded);
         count++;
+        if (trace != null) {
+            trace.metric(name, recorded);
+        }
     }
 
     /** The values recorded under {@code name}, oldest first; empty when none (and nothing is created). */

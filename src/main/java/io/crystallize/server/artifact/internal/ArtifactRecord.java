@@ -89,6 +89,7 @@ class ArtifactRecord {
 
     UUID getId() { return id; }
     UUID getRunId() { return runId; }
+    UUID getExperimentId() { return experimentId; }
     String getExperimentName() { return experimentName; }
     int getVersion() { return version; }
     int getReplicate() { return replicate; }

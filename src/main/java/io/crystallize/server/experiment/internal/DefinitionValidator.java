@@ -162,6 +162,9 @@ public class DefinitionValidator {
 
     private void component(List<FieldError> errors, String path, ComponentSpec spec, Optional<? extends Described> found,
                            List<Map<String, Object>> conditions, ExperimentDefinition d) {
+        if (spec.cache() != null && !path.startsWith("steps[")) {
+            errors.add(new FieldError(path + ".cache", "only steps can be cached"));
+        }
         if (found.isEmpty()) {
             errors.add(new FieldError(path + ".type", "unknown type '" + spec.type() + "'"));
             return;
@@ -288,9 +291,14 @@ public class DefinitionValidator {
                             + "' compares at most " + max + " metric(s) per group"));
                 }
             }
-            if (Hypotheses.ranker(h.ranker()).isEmpty()) {
+            var ranker = Hypotheses.ranker(h.ranker());
+            if (ranker.isEmpty()) {
                 errors.add(new FieldError(path + ".ranker",
                         "must be an output key or {\"key\": …, \"direction\": \"asc\"|\"desc\"}"));
+            } else if (verifier.isPresent() && verifier.get().outputs().isPresent()
+                    && !verifier.get().outputs().get().contains(ranker.get().key())) {
+                errors.add(new FieldError(path + ".ranker", "verifier '" + h.verifier().type() + "' has no output '"
+                        + ranker.get().key() + "'; its outputs: " + verifier.get().outputs().get()));
             }
             if (h.correction() != null && !CORRECTIONS.contains(h.correction())) {
                 errors.add(new FieldError(path + ".correction", "must be one of " + CORRECTIONS));

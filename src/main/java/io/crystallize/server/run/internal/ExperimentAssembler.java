@@ -16,6 +16,7 @@ import io.crystallize.server.engine.StepInvocation;
 import io.crystallize.server.engine.Treatment;
 import io.crystallize.server.engine.spi.ExperimentPlugin;
 import io.crystallize.server.engine.spi.Placement;
+import io.crystallize.server.engine.spi.StepCache;
 import io.crystallize.server.engine.spi.Verifier;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
@@ -38,11 +39,13 @@ class ExperimentAssembler {
     private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
     private final UnitLimits limits;
+    private final StepCache stepCache;
 
     ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins, ResourceLimits limits,
-                        MemoryBudget budget) {
+                        MemoryBudget budget, StepCache stepCache) {
         this.catalog = catalog;
         this.runPlugins = runPlugins;
+        this.stepCache = stepCache;
         this.globalPlugins = List.copyOf(globalPlugins);
         this.limits = limits.unitLimits(budget);
     }
@@ -57,7 +60,7 @@ class ExperimentAssembler {
             ComponentSpec s = d.steps().get(i);
             // Placeable components (remote calls) learn where they run: the run, and their index in the pipeline.
             steps.add(new StepInvocation(i, placement(view, run, i).bind(catalog.step(s.type())
-                    .orElseThrow(() -> missing("step", s.type()))), s.params()));
+                    .orElseThrow(() -> missing("step", s.type()))), s.params(), s.cached()));
         }
         return Experiment.builder()
                 .id(view.id().toString()).name(view.name()).runId(run.getId().toString()).fingerprint(view.fingerprint())
@@ -69,7 +72,7 @@ class ExperimentAssembler {
                 .hypotheses(run.isDebug() ? List.of() : hypotheses(d))
                 .plugins(plugins(d, run.isDebug()))
                 .log(log).cancellation(token).limits(limits).baseSeed(run.getBaseSeed()).version(run.getVersion())
-                .startedAt(run.getStartedAt())
+                .startedAt(run.getStartedAt()).stepCache(stepCache)
                 .build();
     }
 

@@ -65,6 +65,8 @@ public class Run extends AbstractAggregateRoot<Run> {
     private UUID createdBy;
     @Column(name = "cancelled_by")
     private UUID cancelledBy;
+    @Column(name = "upstream_runs_json", columnDefinition = "text")
+    private String upstreamRunsJson;
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -75,6 +77,9 @@ public class Run extends AbstractAggregateRoot<Run> {
     private long failedUnits;
     @Column(name = "skipped_units", insertable = false, updatable = false)
     private long skippedUnits;
+    /** Steps of the stored units served from the step cache, counted with the units by the same batches. */
+    @Column(name = "cache_hits", insertable = false, updatable = false)
+    private long cacheHits;
 
     protected Run() {
     }
@@ -156,6 +161,12 @@ public class Run extends AbstractAggregateRoot<Run> {
         }
     }
 
+    /** The runs of upstream experiments started first by a {@code withUpstream} request (a JSON list of ids). */
+    void upstreamRuns(String json) {
+        this.upstreamRunsJson = json;
+    }
+
+    public String getUpstreamRunsJson() { return upstreamRunsJson; }
     public UUID getId() { return id; }
     public UUID getExperimentId() { return experimentId; }
     public RunStatus getStatus() { return status; }
@@ -174,6 +185,7 @@ public class Run extends AbstractAggregateRoot<Run> {
     public Instant getFinishedAt() { return finishedAt; }
     public long getRowVersion() { return rowVersion; }
     public long getCompletedUnits() { return completedUnits; }
+    public long getCacheHits() { return cacheHits; }
     public long getFailedUnits() { return failedUnits; }
     public long getSkippedUnits() { return skippedUnits; }
     public UUID getCreatedBy() { return createdBy; }

@@ -42,12 +42,14 @@ class RunExecutor {
     private final JsonMapper json;
     private final String node;
     private final java.time.Duration runTimeout;
+    private final UpstreamRelease upstream;
 
     RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
                 CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
                 ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
-                ExecutionProperties props, ResourceLimits limits) {
+                ExecutionProperties props, ResourceLimits limits, UpstreamRelease upstream) {
         this.runTimeout = limits.runTimeout();
+        this.upstream = upstream;
         this.runs = runs;
         this.units = units;
         this.unitTasks = unitTasks;
@@ -73,14 +75,23 @@ class RunExecutor {
         } catch (RunCompletion.WaitForTurn e) {
             return false;
         }
-        if (run != null) {
-            guarded(run, (experiment, writer) -> {
-                // Empty when the units were handed off: the node that finishes the last group completes the run.
-                Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
-                writer.flush();
-                result.ifPresent(r -> completion.completed(runId, r));
-            });
-            prepareResults(runId);
+        try {
+            Optional<String> blocked = run == null ? Optional.empty() : upstream.failedUpstream(run);
+            if (blocked.isPresent()) {
+                // An experiment graph's upstream run did not complete: the artifacts this run reads are not there.
+                logs.forRun(runId).log(RunLog.Level.ERROR, "Run failed: " + blocked.get());
+                completion.update(runId, r -> r.fail(blocked.get(), completion.now()));
+            } else if (run != null) {
+                guarded(run, (experiment, writer) -> {
+                    // Empty when the units were handed off: the node that finishes the last group completes the run.
+                    Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
+                    writer.flush();
+                    result.ifPresent(r -> completion.completed(runId, r));
+                });
+                prepareResults(runId);
+            }
+        } finally {
+            upstream.released(runId);
         }
         return true;
     }
@@ -112,6 +123,7 @@ class RunExecutor {
         guarded(run, (experiment, writer) ->
                 completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values()))));
         prepareResults(runId);
+        upstream.released(runId);
     }
 
     /** A finished run's results document is built once, now, rather than by its first reader. */

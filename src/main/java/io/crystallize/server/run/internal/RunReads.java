@@ -77,6 +77,13 @@ public class RunReads {
                 views.count(run, UnitCursor.Filter.ALL));
     }
 
+    /** Writes every unit's provenance (SPEC §7) as a JSON array: per step, keys read and written, metrics, cache hit. */
+    public Consumer<OutputStream> provenance(UUID runId) {
+        Run run = runs.find(runId);
+        List<String> conditions = runs.conditions(run);
+        return out -> views.provenance(run, conditions, out);
+    }
+
     /** Writes the per-unit metrics of a finished run as CSV (409 before it has finished). */
     public Consumer<Writer> resultsCsv(UUID runId) {
         Run run = finished(runId);

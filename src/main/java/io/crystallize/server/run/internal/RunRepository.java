@@ -40,6 +40,12 @@ interface RunRepository extends JpaRepository<Run, UUID> {
 
     Optional<Run> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
+    Optional<Run> findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(UUID experimentId, RunStatus status);
+
+    /** Runs still QUEUED that wait for upstream runs (their list names them). */
+    @org.springframework.data.jpa.repository.Query("select r from Run r where r.status = ?1 and r.upstreamRunsJson like ?2")
+    java.util.List<Run> findWaitingOn(RunStatus status, String idPattern);
+
     /** Whether another non-versioned run of the experiment is executing (they share the v0 folder). */
     @Query("select count(r) > 0 from Run r where r.experimentId = :experimentId and r.id <> :runId "
             + "and r.allocatedVersion is null and r.status = io.crystallize.server.run.RunStatus.RUNNING")

@@ -59,7 +59,6 @@ public class RunService implements LiveRuns {
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
-    private final SchedulerClient scheduler;
     private final CancellationRegistry cancellations;
     private final RunViews views;
     private final RunPlugins plugins;
@@ -70,11 +69,20 @@ public class RunService implements LiveRuns {
     private final WorkspaceAccess access;
     private final QuotaProperties quotas;
     private final RunDeletion deletion;
+    private final SchedulerClient scheduler;
+    private final KeptResults keptResults;
+    private final UpstreamRuns upstream;
+    private final UpstreamRelease release;
 
     RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
-               Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion) {
+               Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion,
+               KeptResults keptResults, UpstreamRuns upstream, UpstreamRelease release) {
+        this.scheduler = scheduler;
+        this.keptResults = keptResults;
+        this.upstream = upstream;
+        this.release = release;
         this.access = access;
         this.quotas = quotas;
         this.deletion = deletion;
@@ -83,7 +91,6 @@ public class RunService implements LiveRuns {
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
-        this.scheduler = scheduler;
         this.cancellations = cancellations;
         this.views = views;
         this.plugins = plugins;
@@ -96,12 +103,28 @@ public class RunService implements LiveRuns {
     @Transactional
     public RunView start(UUID experimentId, RunRequest request) {
         ExperimentView experiment = experiments.get(experimentId);
-        ExperimentDefinition d = experiment.definition();
         RunRequest r = request == null ? RunRequest.DEFAULTS : request;
+        List<UUID> upstreamRuns = new ArrayList<>();
+        if (Boolean.TRUE.equals(r.withUpstream())) {
+            Map<String, UUID> runOf = new java.util.LinkedHashMap<>();
+            for (UpstreamRuns.Step step : upstream.plan(experiment)) {
+                runOf.put(step.experiment().name(), create(step.experiment(), RunRequest.DEFAULTS,
+                        step.after().stream().map(runOf::get).toList()).run().getId());
+            }
+            upstreamRuns.addAll(runOf.values());
+        }
+        Created created = create(experiment, r, upstreamRuns);
+        return views.view(created.run(), created.kept());
+    }
+
+    /** Stores one run QUEUED and schedules it, unless it waits for {@code upstreamRuns} (then they release it). */
+    private Created create(ExperimentView experiment, RunRequest r, List<UUID> upstreamRuns) {
+        UUID experimentId = experiment.id();
+        ExperimentDefinition d = experiment.definition();
         boolean debug = Boolean.TRUE.equals(r.debug());
         String strategy = r.strategy() == null ? "rerun" : r.strategy();
         int replicates = debug ? 1 : r.replicates() == null ? d.replicates() : r.replicates();
-        List<String> conditions = conditions(d, r, debug, replicates, strategy);
+        List<String> conditions = RunConditions.requested(d, r, debug, replicates, strategy, limits.maxReplicates());
         checkQuotas(experiment, (long) replicates * conditions.size());
         Optional<Run> previous = runs.findFirstByExperimentIdOrderByCreatedAtDesc(experimentId);
         boolean resume = strategy.equals("resume") && previous.isPresent();
@@ -109,20 +132,29 @@ public class RunService implements LiveRuns {
             throw new ConflictException("the pipeline changed since the latest run (fingerprint "
                     + previous.get().getFingerprint() + " → " + experiment.fingerprint() + "); it cannot be resumed");
         }
-        // The plugins decide the base seed and the artifact version; a resumed run keeps its predecessor's seed.
-        // A plugin that asks for the latest version (a versioned run) locks the experiment's row first, so one
-        // run request at a time reads the max and takes the next version (unique per experiment, V11).
+        // A resume that keeps every unit (SPEC §7) creates no version and runs no hooks: it completes with the kept
+        // results here. Otherwise the plugins decide the base seed and the artifact version; a resumed run keeps its
+        // predecessor's seed. A plugin that asks for the latest version (a versioned run) locks the experiment's row
+        // first, so one run request at a time reads the max and takes the next version (unique per experiment, V11).
+        boolean nothingLeft = resume && upstreamRuns.isEmpty() && unitStore.countCompleted(previous.get().getId(),
+                replicates, conditions) == (long) replicates * conditions.size();
         AtomicBoolean versioned = new AtomicBoolean();
         RunDecisions decisions = new RunDecisions(resume ? previous.get().getBaseSeed() : null, () -> {
             versioned.set(true);
             experiments.lock(experimentId);
             return runs.maxVersion(experimentId);
         });
-        plugins.prepare(d, debug, decisions);
-        Run run = new Run(experimentId, decisions.version(), experiment.fingerprint(), decisions.baseSeed(),
+        if (!nothingLeft) {
+            plugins.prepare(d, debug, decisions);
+        }
+        Run run = new Run(experimentId, nothingLeft ? previous.get().getVersion() : decisions.version(),
+                experiment.fingerprint(), nothingLeft ? previous.get().getBaseSeed() : decisions.baseSeed(),
                 replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant());
         if (versioned.get()) {
             run.allocateVersion();
+        }
+        if (!upstreamRuns.isEmpty()) {
+            run.upstreamRuns(json.writeValueAsString(upstreamRuns));
         }
         // Flushed: the copied units of a resume reference the run's row.
         run = runs.saveAndFlush(run);
@@ -131,10 +163,21 @@ public class RunService implements LiveRuns {
         if (resume) {
             kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
         }
-        scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
-                .scheduledTo(clock.instant()));
-        return views.view(run, kept);
+        if (nothingLeft) {
+            keptResults.complete(run, previous.get(), new ArrayList<>(unitStore.load(run.getId()).values()));
+            return new Created(runs.saveAndFlush(run), kept);
+        }
+        if (upstreamRuns.isEmpty()) {
+            scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
+                    .scheduledTo(clock.instant()));
+        }
+        return new Created(run, kept);
     }
+
+    /** A stored run, and how many units a resume copied into it (its row's counters do not show them yet). */
+    private record Created(Run run, long kept) {
+    }
+
 
     /** 429 past {@code max-units-per-run} or {@code max-active-runs} of the experiment's workspace; nothing stored. */
     private void checkQuotas(ExperimentView experiment, long units) {
@@ -150,42 +193,6 @@ public class RunService implements LiveRuns {
         }
     }
 
-    private List<String> conditions(ExperimentDefinition d, RunRequest r, boolean debug, int replicates, String strategy) {
-        List<FieldError> errors = new ArrayList<>();
-        if (replicates < 1 || replicates > limits.maxReplicates()) {
-            errors.add(new FieldError("replicates", "must be between 1 and " + limits.maxReplicates()));
-        }
-        if (!strategy.equals("rerun") && !strategy.equals("resume")) {
-            errors.add(new FieldError("strategy", "must be 'rerun' or 'resume'"));
-        }
-        List<String> defined = d.treatments().stream().map(ExperimentDefinition.TreatmentSpec::name)
-                .filter(n -> !n.equals(ContextKeys.BASELINE_CONDITION)).toList();
-        List<String> chosen = defined;
-        if (r.treatments() != null) {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < r.treatments().size(); i++) {
-                String t = r.treatments().get(i);
-                if (!defined.contains(t)) {
-                    errors.add(new FieldError("treatments[" + i + "]", "unknown treatment '" + t + "'; defined: " + defined));
-                } else if (!seen.add(t)) {
-                    errors.add(new FieldError("treatments[" + i + "]", "listed twice"));
-                }
-            }
-            chosen = defined.stream().filter(seen::contains).toList();
-            if (!debug && !d.hypotheses().isEmpty() && chosen.isEmpty() && errors.isEmpty()) {
-                errors.add(new FieldError("treatments", "the experiment's hypotheses need at least one treatment"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        List<String> conditions = new ArrayList<>();
-        conditions.add(ContextKeys.BASELINE_CONDITION);
-        conditions.addAll(chosen);
-        return conditions;
-    }
-
-
     /**
      * Runs in its own short transaction, retried when it races the run's node. Only once the request is
      * committed is a run on this node told to stop: it records its end in a transaction of its own.
@@ -195,6 +202,8 @@ public class RunService implements LiveRuns {
         RunView view = OnConflict.retry(() -> tx.execute(s -> cancelNow(runId, by)));
         if (view.status() == RunStatus.RUNNING) {
             cancellations.cancelLocally(runId);
+        } else if (view.status() == RunStatus.CANCELLED) {
+            release.released(runId);
         }
         return view;
     }

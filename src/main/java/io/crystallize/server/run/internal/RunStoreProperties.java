@@ -12,8 +12,8 @@ import java.time.Duration;
  * waiting for the writer: a run whose database is slower than its engine waits rather than filling the heap.
  */
 @ConfigurationProperties("crystallize.run-store")
-public record RunStoreProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration batchInterval,
-                                 @DefaultValue("2000") int queueCapacity) {
+public record RunStoreProperties(@DefaultValue("2000") int batchSize, @DefaultValue("200ms") Duration batchInterval,
+                                 @DefaultValue("8000") int queueCapacity) {
 
     public RunStoreProperties {
         if (batchSize < 1 || queueCapacity < 1) {

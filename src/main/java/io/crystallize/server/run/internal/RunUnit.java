@@ -43,6 +43,12 @@ public class RunUnit {
     private String node;
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
+    // What the unit's steps did (provenance) and how many were served from the step cache: written with the row by
+    // the unit writer's batches (UnitRows).
+    @Column(name = "cache_hits", nullable = false)
+    private int cacheHits;
+    @Column(name = "provenance_json", columnDefinition = "text")
+    private String provenanceJson;
 
     protected RunUnit() {
     }
@@ -62,6 +68,8 @@ public class RunUnit {
         this.finishedAt = finishedAt;
     }
 
+    public int getCacheHits() { return cacheHits; }
+    public String getProvenanceJson() { return provenanceJson; }
     public UUID getRunId() { return runId; }
     public int getReplicate() { return replicate; }
     public String getCondition() { return condition; }

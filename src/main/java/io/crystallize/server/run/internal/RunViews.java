@@ -43,7 +43,9 @@ class RunViews {
         return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),
                 run.getReplicates(), conditions, progress, run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(),
                 run.getFailedUnits(), run.getStrategy(), run.isDebug(), run.isCancelRequested(), run.getNode(),
-                run.getFailure(), run.getCreatedBy(), run.getCancelledBy(), RunView.links(run.getId()));
+                run.getFailure(), run.getCreatedBy(), run.getCancelledBy(), RunView.links(run.getId()),
+                run.getCacheHits(), run.getUpstreamRunsJson() == null ? null
+                        : List.of(json.readValue(run.getUpstreamRunsJson(), UUID[].class)));
     }
 
     Page<RunView> views(Page<Run> page) {
@@ -72,6 +74,23 @@ class RunViews {
     void units(Run run, List<String> conditions, OutputStream out) {
         array(out, g -> cursor.forEach(run.getId(), conditions, Filter.ALL, false, 0, -1,
                 u -> json.writeValue(g, unit(u))));
+    }
+
+    /**
+     * Every unit's provenance as a JSON array, written as read: {@code steps} is the stored JSON as it is (no parse),
+     * which keeps the read as cheap as the write.
+     */
+    void provenance(Run run, List<String> conditions, OutputStream out) {
+        array(out, g -> cursor.provenance(run.getId(), conditions, u -> {
+            g.writeStartObject();
+            g.writeNumberProperty("replicate", u.replicate());
+            g.writeStringProperty("condition", u.condition());
+            g.writeStringProperty("status", u.status().name());
+            g.writeNumberProperty("cacheHits", u.cacheHits());
+            g.writeName("steps");
+            g.writeRawValue(u.stepsJson() == null ? "[]" : u.stepsJson());
+            g.writeEndObject();
+        }));
     }
 
     List<UnitView> units(Run run, List<String> conditions, long offset, int limit) {

@@ -2,12 +2,17 @@ package io.crystallize.server.run.internal;
 
 import io.crystallize.server.problem.NotFoundException;
 import io.crystallize.server.run.RunLookup;
+import io.crystallize.server.experiment.ExperimentService;
+import io.crystallize.server.run.RunStatus;
+import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.SeedView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@link RunLookup} straight on the run tables. */
@@ -17,8 +22,11 @@ class StoredRunLookup implements RunLookup {
     private final RunRepository runs;
     private final RunViews views;
     private final JsonMapper json;
+    /** Looked up when needed: experiments depend, through the catalog, on the plugins that use this lookup. */
+    private final ObjectProvider<ExperimentService> experiments;
 
-    StoredRunLookup(RunRepository runs, RunViews views, JsonMapper json) {
+    StoredRunLookup(RunRepository runs, RunViews views, JsonMapper json, ObjectProvider<ExperimentService> experiments) {
+        this.experiments = experiments;
         this.runs = runs;
         this.views = views;
         this.json = json;
@@ -35,6 +43,13 @@ class StoredRunLookup implements RunLookup {
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
         return views.seeds(run, RunConditions.of(run, json), 0, -1);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RunView> latestCompleted(String experimentName, UUID workspaceId) {
+        return experiments.getObject().findByName(experimentName, workspaceId).flatMap(e ->
+                runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(e.id(), RunStatus.COMPLETED)).map(views::view);
     }
 
     private Run find(UUID runId) {

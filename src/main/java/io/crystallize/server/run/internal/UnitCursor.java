@@ -49,13 +49,7 @@ class UnitCursor {
         args.add(runId);
         StringBuilder sql = new StringBuilder("select replicate, condition, status, seed, node, finished_at")
                 .append(details ? ", metrics_json, error_type, error_message, error_trace" : "")
-                .append(" from run_unit where run_id = ?").append(where(filter))
-                .append(" order by replicate, case condition");
-        for (int i = 0; i < conditions.size(); i++) {
-            sql.append(" when ? then ").append(i);
-            args.add(conditions.get(i));
-        }
-        sql.append(" else ").append(conditions.size()).append(" end, condition");
+                .append(" from run_unit where run_id = ?").append(where(filter)).append(order(conditions, args));
         if (limit >= 0) {
             sql.append(" offset ? rows fetch next ? rows only");
             args.add(offset);
@@ -63,6 +57,22 @@ class UnitCursor {
         }
         readOnly.executeWithoutResult(s -> jdbc.query(sql.toString(), rs -> {
             each.accept(row(rs, details));
+        }, args.toArray()));
+    }
+
+    /** One stored unit's provenance: its steps as stored (a JSON array, null when no step ran). */
+    record ProvenanceRow(int replicate, String condition, UnitStatus status, int cacheHits, String stepsJson) {
+    }
+
+    /** Every unit's provenance, by replicate then condition in run order. */
+    void provenance(UUID runId, List<String> conditions, Consumer<ProvenanceRow> each) {
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        StringBuilder sql = new StringBuilder("select replicate, condition, status, cache_hits, provenance_json "
+                + "from run_unit where run_id = ?").append(order(conditions, args));
+        readOnly.executeWithoutResult(s -> jdbc.query(sql.toString(), rs -> {
+            each.accept(new ProvenanceRow(rs.getInt(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)),
+                    rs.getInt(4), rs.getString(5)));
         }, args.toArray()));
     }
 
@@ -76,6 +86,16 @@ class UnitCursor {
     long count(UUID runId, Filter filter) {
         Long n = jdbc.queryForObject("select count(*) from run_unit where run_id = ?" + where(filter), Long.class, runId);
         return n == null ? 0 : n;
+    }
+
+    /** By replicate, then condition in run order; adds the conditions to {@code args}. */
+    private static String order(List<String> conditions, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" order by replicate, case condition");
+        for (int i = 0; i < conditions.size(); i++) {
+            sql.append(" when ? then ").append(i);
+            args.add(conditions.get(i));
+        }
+        return sql.append(" else ").append(conditions.size()).append(" end, condition").toString();
     }
 
     private static String where(Filter filter) {

@@ -32,7 +32,7 @@ import java.util.UUID;
 class UnitRows {
 
     private static final String COLUMNS = "run_id, replicate, condition, status, seed, metrics_json, error_type, "
-            + "error_message, error_trace, node, finished_at";
+            + "error_message, error_trace, node, finished_at, cache_hits, provenance_json";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -49,10 +49,10 @@ class UnitRows {
         this.json = json;
         this.clock = clock;
         this.postgres = postgres(dataSource);
-        String values = "insert into run_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String values = "insert into run_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.insert = postgres ? values + " on conflict (run_id, replicate, condition) do nothing" : values;
         this.guardedInsert = postgres ? null
-                : "insert into run_unit (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists "
+                : "insert into run_unit (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists "
                         + "(select 1 from run_unit where run_id = ? and replicate = ? and condition = ?)";
     }
 
@@ -68,21 +68,23 @@ class UnitRows {
     int insert(UUID runId, List<UnitOutcome> units, String node) {
         Timestamp now = Timestamp.from(clock.instant());
         String[] metrics = new String[units.size()];
+        String[] provenance = new String[units.size()];
         for (int i = 0; i < metrics.length; i++) {
-            metrics[i] = json.writeValueAsString(units.get(i).metrics());
+            metrics[i] = MetricsJson.write(json, units.get(i).metrics());
+            provenance[i] = provenance(units.get(i));
         }
         if (guardedInsert == null) {
-            return insert(insert, false, runId, units, node, metrics, now);
+            return insert(insert, false, runId, units, node, metrics, provenance, now);
         }
         try {
-            return insert(insert, false, runId, units, node, metrics, now);
+            return insert(insert, false, runId, units, node, metrics, provenance, now);
         } catch (DuplicateKeyException storedBefore) {
-            return insert(guardedInsert, true, runId, units, node, metrics, now);
+            return insert(guardedInsert, true, runId, units, node, metrics, provenance, now);
         }
     }
 
     private int insert(String sql, boolean guarded, UUID runId, List<UnitOutcome> units, String node, String[] metrics,
-                       Timestamp now) {
+                       String[] provenance, Timestamp now) {
         return tx.execute(s -> {
             int[] counts = jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                 @Override
@@ -104,10 +106,12 @@ class UnitRows {
                     ps.setString(9, e == null ? null : e.stackTrace());
                     ps.setString(10, node);
                     ps.setTimestamp(11, now);
+                    ps.setInt(12, o.cacheHits());
+                    ps.setString(13, provenance[i]);
                     if (guarded) {
-                        ps.setObject(12, runId);
-                        ps.setInt(13, o.replicate());
-                        ps.setString(14, o.condition());
+                        ps.setObject(14, runId);
+                        ps.setInt(15, o.replicate());
+                        ps.setString(16, o.condition());
                     }
                 }
 
@@ -118,14 +122,16 @@ class UnitRows {
             });
             Map<UnitStatus, Long> added = new EnumMap<>(UnitStatus.class);
             int inserted = 0;
+            long hits = 0;
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     added.merge(units.get(i).status(), 1L, Long::sum);
+                    hits += units.get(i).cacheHits();
                     inserted++;
                 }
             }
             if (inserted > 0) {
-                count(runId, added);
+                count(runId, added, hits);
             }
             return inserted;
         });
@@ -145,15 +151,37 @@ class UnitRows {
             args[3 + i] = conditions.get(i);
         }
         int copied = jdbc.update("insert into run_unit (" + COLUMNS + ") select ?, replicate, condition, status, seed, "
-                + "metrics_json, error_type, error_message, error_trace, node, finished_at from run_unit "
-                + "where run_id = ? and status = 'COMPLETED' and replicate < ? and condition in (" + in + ")", args);
-        count(to, Map.of(UnitStatus.COMPLETED, (long) copied));
+                + "metrics_json, error_type, error_message, error_trace, node, finished_at, cache_hits, provenance_json "
+                + "from run_unit where run_id = ? and status = 'COMPLETED' and replicate < ? and condition in (" + in + ")",
+                args);
+        Long hits = jdbc.queryForObject("select coalesce(sum(cache_hits), 0) from run_unit where run_id = ?", Long.class, to);
+        count(to, Map.of(UnitStatus.COMPLETED, (long) copied), hits == null ? 0 : hits);
         return copied;
     }
 
-    private void count(UUID runId, Map<UnitStatus, Long> added) {
+    /** How many completed units of {@code from} a resume within these replicates and conditions would keep. */
+    long countCompleted(UUID from, int replicates, List<String> conditions) {
+        String in = String.join(", ", java.util.Collections.nCopies(conditions.size(), "?"));
+        Object[] args = new Object[2 + conditions.size()];
+        args[0] = from;
+        args[1] = replicates;
+        for (int i = 0; i < conditions.size(); i++) {
+            args[2 + i] = conditions.get(i);
+        }
+        Long n = jdbc.queryForObject("select count(*) from run_unit where run_id = ? and status = 'COMPLETED' "
+                + "and replicate < ? and condition in (" + in + ")", Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    /** The unit's provenance as stored: compact JSON, null when no step ran. */
+    private String provenance(UnitOutcome o) {
+        return o.provenance().isEmpty() ? null : json.writeValueAsString(o.provenance());
+    }
+
+    private void count(UUID runId, Map<UnitStatus, Long> added, long cacheHits) {
         jdbc.update("update run set completed_units = completed_units + ?, failed_units = failed_units + ?, "
-                + "skipped_units = skipped_units + ? where id = ?", added.getOrDefault(UnitStatus.COMPLETED, 0L),
-                added.getOrDefault(UnitStatus.FAILED, 0L), added.getOrDefault(UnitStatus.SKIPPED, 0L), runId);
+                + "skipped_units = skipped_units + ?, cache_hits = cache_hits + ? where id = ?",
+                added.getOrDefault(UnitStatus.COMPLETED, 0L), added.getOrDefault(UnitStatus.FAILED, 0L),
+                added.getOrDefault(UnitStatus.SKIPPED, 0L), cacheHits, runId);
     }
 }

@@ -60,4 +60,9 @@ class UnitStore {
     long copyCompleted(UUID from, UUID to, int replicates, List<String> conditions) {
         return rows.copyCompleted(from, to, replicates, conditions);
     }
+
+    /** How many completed units of {@code from} a resume within these replicates and conditions keeps. */
+    long countCompleted(UUID from, int replicates, List<String> conditions) {
+        return rows.countCompleted(from, replicates, conditions);
+    }
 }

@@ -131,6 +131,12 @@ class RunController {
         return stream(reads.units(runId));
     }
 
+    /** Every unit's provenance (SPEC §7) as a JSON array, streamed. */
+    @GetMapping("/api/runs/{runId}/provenance")
+    ResponseEntity<StreamingResponseBody> provenance(@PathVariable UUID runId) {
+        return stream(reads.provenance(runId));
+    }
+
     /** Every seed as a JSON array, streamed; with {@code page} or {@code size}, one page of them. */
     @GetMapping("/api/runs/{runId}/seeds")
     ResponseEntity<StreamingResponseBody> seeds(@PathVariable UUID runId, @RequestParam(required = false) Integer page,

@@ -24,6 +24,7 @@ final class ApiOperations {
     static final String CATALOG = "Catalog";
     static final String ACCESS = "Access";
     static final String EVENTS = "Events";
+    static final String OPTIMIZATIONS = "Optimizations";
 
     private static final String NO_TOKEN = "No valid bearer token (missing, unknown, expired or revoked).";
     private static final String ADMINS = "Only admins may do this.";
@@ -80,6 +81,38 @@ final class ApiOperations {
                     200, "The units.", Map.of()),
             new Doc("get", "/api/runs/{runId}/seeds", "listSeeds", RESULTS, "List the seeds a run used",
                     "The seed of every unit, by replicate, then condition in run order.", 200, "The seeds.", Map.of()),
+            new Doc("get", "/api/runs/{runId}/provenance", "getProvenance", RESULTS, "Read a run's provenance",
+                    "Per unit (by replicate, then condition) and step: the context keys it read and wrote, the metrics "
+                            + "it recorded and whether the step cache served it.", 200, "The provenance.",
+                    Map.of(404, "No such run, or not in a workspace of the caller.")),
+            new Doc("post", "/api/experiments/{id}/apply", "applyExperiment", EXPERIMENTS, "Apply the pipeline once",
+                    "One pass of the pipeline, synchronously, stored nowhere: the datasource's data (or `data`), the "
+                            + "context of `treatment` and the unit seed of `seed` (or the experiment's). Returns the "
+                            + "last step's output and the metrics recorded (with `error` when a step failed).",
+                    200, "The output and metrics.",
+                    Map.of(504, "The pass took longer than `crystallize.apply.timeout`.")),
+            new Doc("post", "/api/experiments/{id}/optimizations", "startOptimization", OPTIMIZATIONS,
+                    "Start an optimization",
+                    "Searches `space` (context keys: float, int or categorical) for the treatment that minimizes or "
+                            + "maximizes the mean of `objective.metric`. Its `trials` are stored at once and evaluated "
+                            + "in the background, each over the experiment's replicates with the ordinary seeds.",
+                    202, "Accepted; `Location` is the optimization's URL.",
+                    Map.of(400, "A bad space, objective, sampler or trial count; nothing is stored.",
+                            429, "The node's optimization pool and queue are full; nothing is stored.")),
+            new Doc("get", "/api/optimizations/{id}", "getOptimization", OPTIMIZATIONS, "Read an optimization",
+                    "Status, trials with their params and objective values, and the best trial so far.",
+                    200, "The optimization.", Map.of(404, "No such optimization, or not in a workspace of the caller.")),
+            new Doc("post", "/api/optimizations/{id}/cancel", "cancelOptimization", OPTIMIZATIONS,
+                    "Cancel an optimization", "Trials not started never start; the running one stops at its next step.",
+                    202, "Cancellation requested; the optimization as it is now.",
+                    Map.of(409, "The optimization has already finished.")),
+            new Doc("post", "/api/optimizations/{id}/ask", "askTrial", OPTIMIZATIONS, "Ask for a trial",
+                    "The next trial's number and params, for an evaluator outside the service; stored as asked.",
+                    200, "The trial and its params.", Map.of(404, "No such optimization.")),
+            new Doc("post", "/api/optimizations/{id}/tell", "tellTrial", OPTIMIZATIONS, "Tell a trial's value",
+                    "The objective value an external evaluator measured for an asked trial.", 200,
+                    "The optimization with the value stored.",
+                    Map.of(409, "The trial was not asked, or was told already.")),
             new Doc("get", "/api/runs/{runId}/logs", "getLogs", RESULTS, "Read a run's log",
                     "The run's own log lines, as text.", 200, "The log.", Map.of()),
             new Doc("get", "/api/runs/{runId}/artifacts", "listArtifacts", ARTIFACTS, "List a run's artifacts",

@@ -49,7 +49,9 @@ class OpenApiConfiguration {
                         new Tag().name(ApiOperations.ARTIFACTS).description("Files steps logged, and their bytes."),
                         new Tag().name(ApiOperations.CATALOG).description("The registered components definitions may use."),
                         new Tag().name(ApiOperations.ACCESS).description("Users, tokens and workspaces."),
-                        new Tag().name(ApiOperations.EVENTS).description("Following runs: event streams and webhooks.")))
+                        new Tag().name(ApiOperations.EVENTS).description("Following runs: event streams and webhooks."),
+                        new Tag().name(ApiOperations.OPTIMIZATIONS).description("Searches for the treatment that "
+                                + "optimizes a metric: trials evaluated by the service, or asked and told.")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API token (cz_…) or, with single sign-on, a JWT of the identity provider")))

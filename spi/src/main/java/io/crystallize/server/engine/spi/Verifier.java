@@ -19,4 +19,13 @@ public interface Verifier extends Described {
     default int maxMetricsPerGroup() {
         return 1;
     }
+
+    /**
+     * The keys every output of this verifier has, so that a ranker naming another key is rejected at submission.
+     * Empty (the default) when not declared: a ranker key is then checked on the outputs, and one that no output
+     * has is an error on that hypothesis's result.
+     */
+    default java.util.Optional<java.util.Set<String>> outputs() {
+        return java.util.Optional.empty();
+    }
 }

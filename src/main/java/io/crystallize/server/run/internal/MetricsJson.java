@@ -1,0 +1,66 @@
+package io.crystallize.server.run.internal;
+
+import io.crystallize.server.engine.MetricValue;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit's metrics as the JSON stored in {@code run_unit.metrics_json}: {@code {"name": [{"value": …, "tags": {…}}]}},
+ * the same text data binding writes for the map, written with the streaming generator: it is written once per unit
+ * on the writer's thread, where data binding's per-call serializer lookups were a fifth of the time.
+ */
+final class MetricsJson {
+
+    private MetricsJson() {
+    }
+
+    static String write(JsonMapper json, Map<String, List<MetricValue>> metrics) {
+        StringWriter out = new StringWriter(32 + 48 * metrics.size());
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, List<MetricValue>> metric : metrics.entrySet()) {
+                g.writeName(metric.getKey());
+                g.writeStartArray();
+                for (MetricValue v : metric.getValue()) {
+                    g.writeStartObject();
+                    g.writeName("value");
+                    number(json, g, v.value());
+                    g.writeName("tags");
+                    g.writeStartObject();
+                    for (Map.Entry<String, String> tag : v.tags().entrySet()) {
+                        g.writeStringProperty(tag.getKey(), tag.getValue());
+                    }
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    private static void number(JsonMapper json, JsonGenerator g, Number n) {
+        if (n instanceof Double d) {
+            g.writeNumber(d);
+        } else if (n instanceof Long l) {
+            g.writeNumber(l);
+        } else if (n instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (n instanceof Float f) {
+            g.writeNumber(f);
+        } else if (n instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (n instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else {
+            json.writeValue(g, n); // Short, Byte, AtomicLong…: as data binding writes them
+        }
+    }
+}
