@@ -50,6 +50,7 @@ class ArtifactCleanup {
                     files.forEach(f -> store.delete(f[0], f[1]));
                     if (run.lastOfVersion()) {
                         store.list(root, versionFolder).forEach(e -> store.delete(root, e.key()));
+                        store.deleteUnfinishedWrites(root, versionFolder);
                     }
                     store.deleteEmptyFolders(root, experimentFolder);
                 } catch (RuntimeException e) {

@@ -72,6 +72,7 @@ final class ArtifactPlugin implements ExperimentPlugin {
                 removed++;
             }
         }
+        store.deleteUnfinishedWrites(root, folder);
         store.deleteEmptyFolders(root, folder);
         if (superseded > 0 || removed > 0) {
             experiment.log().info("Artifacts: " + folder + " is replaced by this run (" + superseded

@@ -23,7 +23,10 @@ public interface ArtifactStore {
     /** The bytes at {@code key}, streamed on demand; empty when there is no such file. */
     Optional<Resource> read(String root, String key);
 
-    /** Every file below the folder {@code prefix}, at any depth; empty when the folder does not exist. */
+    /**
+     * Every file below the folder {@code prefix}, at any depth; empty when the folder does not exist. Writes still in
+     * progress (another run's) are not listed.
+     */
     List<Entry> list(String root, String prefix);
 
     /** The names of the folders directly inside {@code prefix}. */
@@ -31,6 +34,12 @@ public interface ArtifactStore {
 
     /** Deletes the file at {@code key}; false when there was none. */
     boolean delete(String root, String key);
+
+    /**
+     * Removes what writes that never finished (a crash) left below {@code prefix}: only for a folder nobody writes
+     * into now, such as a run's own version folder before it executes.
+     */
+    void deleteUnfinishedWrites(String root, String prefix);
 
     /** Removes the empty folders below {@code prefix}, deepest first ({@code prefix} itself stays). */
     void deleteEmptyFolders(String root, String prefix);

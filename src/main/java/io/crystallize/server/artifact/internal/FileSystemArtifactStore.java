@@ -12,12 +12,17 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,11 +33,19 @@ import java.util.stream.Stream;
  * The file-system store: a root is a folder, a key a relative path below it. Writes go to a temporary file
  * in the target folder, are forced to disk and then renamed over the target, so a crash never leaves a
  * half-written artifact under its real name.
+ * <p>
+ * Runs of one experiment write, list and prune its folders at the same time (versioned runs in parallel, retention
+ * after each): listing never shows another writer's temporary files (so retention never deletes them), and files or
+ * folders that vanish while they are listed or written into are not errors.
  */
 @Component
 class FileSystemArtifactStore implements ArtifactStore {
 
     private static final int BUFFER = 64 * 1024;
+    private static final String TMP_PREFIX = ".tmp-";
+    private static final String TMP_SUFFIX = ".part";
+    /** A folder being written into can be removed as empty by another run's retention: the write tries again. */
+    private static final int FOLDER_ATTEMPTS = 3;
 
     @Override
     public String root(String configured) {
@@ -42,6 +55,10 @@ class FileSystemArtifactStore implements ArtifactStore {
     @Override
     public StoredFile write(String root, String key, InputStream content) {
         Path target = resolve(root, key);
+        if (isTemporary(target)) {
+            throw new IllegalArgumentException("'" + target.getFileName() + "' is not a safe file name: names "
+                    + TMP_PREFIX + "….part are reserved for the store's temporary files");
+        }
         Path tmp = null;
         try {
             // A symbolic link planted inside the root must not redirect writes (or the folders made for them) outside it:
@@ -50,11 +67,7 @@ class FileSystemArtifactStore implements ArtifactStore {
             if (!RealPaths.of(target.getParent()).startsWith(realRoot)) {
                 throw new IllegalArgumentException("key '" + key + "' resolves outside the artifact root");
             }
-            Files.createDirectories(target.getParent());
-            if (!target.getParent().toRealPath().startsWith(realRoot)) {
-                throw new IllegalArgumentException("key '" + key + "' resolves outside the artifact root");
-            }
-            tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            tmp = createTemporary(target.getParent(), realRoot, key);
             MessageDigest sha = sha256();
             long size = 0;
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
@@ -75,6 +88,36 @@ class FileSystemArtifactStore implements ArtifactStore {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    private static Path createTemporary(Path folder, Path realRoot, String key) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(folder);
+            if (!folder.toRealPath().startsWith(realRoot)) {
+                throw new IllegalArgumentException("key '" + key + "' resolves outside the artifact root");
+            }
+            try {
+                return Files.createTempFile(folder, TMP_PREFIX, TMP_SUFFIX);
+            } catch (NoSuchFileException removedMeanwhile) {
+                if (attempt == FOLDER_ATTEMPTS) {
+                    throw removedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private static BasicFileAttributes followed(Path link) throws IOException {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (NoSuchFileException dangling) {
+            return null;
+        }
+    }
+
+    /** A write's temporary file: never a stored key, so never listed (nor deleted by retention). */
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TMP_PREFIX) && name.endsWith(TMP_SUFFIX);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -111,12 +154,21 @@ class FileSystemArtifactStore implements ArtifactStore {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).sorted()
-                    .map(f -> new Entry(key(base, f), size(f))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Entry> entries = new ArrayList<>();
+        // The size comes with the walk's own attributes: a file renamed or deleted after it was seen is not read again.
+        FolderWalk.walk(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                // A link to a file is listed too (as before: retention and a run's cleanup remove it, not its target).
+                BasicFileAttributes target = attrs.isSymbolicLink() ? followed(file) : attrs;
+                if (target != null && target.isRegularFile() && !isTemporary(file)) {
+                    entries.add(new Entry(key(base, file), target.size()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        entries.sort(Comparator.comparing(Entry::key));
+        return entries;
     }
 
     @Override
@@ -142,23 +194,38 @@ class FileSystemArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public void deleteUnfinishedWrites(String root, String prefix) {
+        FolderWalk.walk(resolve(root, prefix), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() && isTemporary(file)) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
     public void deleteEmptyFolders(String root, String prefix) {
         Path folder = resolve(root, prefix);
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path dir : all.filter(Files::isDirectory).filter(d -> !d.equals(folder))
-                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
-                try {
-                    Files.deleteIfExists(dir);
-                } catch (DirectoryNotEmptyException keep) {
-                    // Still holds files: it stays.
+        FolderWalk.walk(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                // After its children, so deepest first.
+                if (!dir.equals(folder)) {
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (DirectoryNotEmptyException keep) {
+                        // Still holds files: it stays.
+                    }
                 }
+                return FileVisitResult.CONTINUE;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** The path of a key, refusing any key that is not plain segments below the root. */
@@ -180,14 +247,6 @@ class FileSystemArtifactStore implements ArtifactStore {
             key.append(key.isEmpty() ? "" : "/").append(segment);
         }
         return key.toString();
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static MessageDigest sha256() {
