@@ -2,7 +2,6 @@ package io.crystallize.server.experiment.internal;
 
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentLimits;
-import io.crystallize.server.experiment.Hypotheses;
 
 import io.crystallize.server.catalog.Catalog;
 import io.crystallize.server.engine.ContextKeys;
@@ -281,25 +280,7 @@ public class DefinitionValidator {
             }
             Optional<Verifier> verifier = catalog.verifier(h.verifier().type());
             component(errors, path + ".verifier", h.verifier(), verifier, null, d);
-            Optional<List<List<String>>> groups = Hypotheses.groups(h.metrics());
-            if (groups.isEmpty()) {
-                errors.add(new FieldError(path + ".metrics", "must be a metric name, a list of names or a list of lists of names"));
-            } else if (verifier.isPresent()) {
-                int max = verifier.get().maxMetricsPerGroup();
-                if (groups.get().stream().anyMatch(g -> g.size() > max)) {
-                    errors.add(new FieldError(path + ".metrics", "verifier '" + h.verifier().type()
-                            + "' compares at most " + max + " metric(s) per group"));
-                }
-            }
-            var ranker = Hypotheses.ranker(h.ranker());
-            if (ranker.isEmpty()) {
-                errors.add(new FieldError(path + ".ranker",
-                        "must be an output key or {\"key\": …, \"direction\": \"asc\"|\"desc\"}"));
-            } else if (verifier.isPresent() && verifier.get().outputs().isPresent()
-                    && !verifier.get().outputs().get().contains(ranker.get().key())) {
-                errors.add(new FieldError(path + ".ranker", "verifier '" + h.verifier().type() + "' has no output '"
-                        + ranker.get().key() + "'; its outputs: " + verifier.get().outputs().get()));
-            }
+            HypothesisChecks.metricsAndRanker(errors, path, h, verifier);
             if (h.correction() != null && !CORRECTIONS.contains(h.correction())) {
                 errors.add(new FieldError(path + ".correction", "must be one of " + CORRECTIONS));
             }
