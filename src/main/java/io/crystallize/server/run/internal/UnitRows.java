@@ -4,6 +4,7 @@ import io.crystallize.server.engine.UnitError;
 import io.crystallize.server.engine.UnitOutcome;
 import io.crystallize.server.engine.UnitStatus;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Inserts unit rows in one transaction with JDBC batching, leaving out units already stored by the database's
@@ -64,32 +66,53 @@ class UnitRows {
         }
     }
 
-    /** Stores the units of one run not stored yet, in one transaction; returns how many were inserted. */
-    int insert(UUID runId, List<UnitOutcome> units, String node) {
-        Timestamp now = Timestamp.from(clock.instant());
-        String[] metrics = new String[units.size()];
-        String[] provenance = new String[units.size()];
-        for (int i = 0; i < metrics.length; i++) {
-            metrics[i] = MetricsJson.write(json, units.get(i).metrics());
-            provenance[i] = provenance(units.get(i));
+    /**
+     * A unit as its row will hold it: the JSON of its metrics and provenance is written here, on the thread that
+     * ran the unit, so the writer's one thread spends its time in the database. Units of one run mostly share one
+     * provenance (the same steps reading and writing the same keys): its JSON is written again only when it
+     * differs from the last one's ({@code last}, shared by the run's producers; a lost race writes it twice).
+     */
+    Row row(UnitOutcome outcome, AtomicReference<Row> last) {
+        String provenance = null;
+        if (!outcome.provenance().isEmpty()) {
+            Row previous = last.get();
+            provenance = previous != null && previous.outcome().provenance().equals(outcome.provenance())
+                    ? previous.provenanceJson() : json.writeValueAsString(outcome.provenance());
         }
+        Row row = new Row(outcome, MetricsJson.write(json, outcome.metrics()), provenance);
+        if (provenance != null) {
+            last.set(row);
+        }
+        return row;
+    }
+
+    /** A unit and the JSON its row stores. */
+    record Row(UnitOutcome outcome, String metricsJson, String provenanceJson) {
+    }
+
+    /**
+     * Stores the units of one run not stored yet, in one transaction; returns, per unit, whether it was inserted
+     * (false: stored before, by an earlier execution or another node).
+     */
+    boolean[] insert(UUID runId, List<Row> units, String node) {
+        Timestamp now = Timestamp.from(clock.instant());
         if (guardedInsert == null) {
-            return insert(insert, false, runId, units, node, metrics, provenance, now);
+            return insert(insert, false, runId, units, node, now);
         }
         try {
-            return insert(insert, false, runId, units, node, metrics, provenance, now);
+            return insert(insert, false, runId, units, node, now);
         } catch (DuplicateKeyException storedBefore) {
-            return insert(guardedInsert, true, runId, units, node, metrics, provenance, now);
+            return insert(guardedInsert, true, runId, units, node, now);
         }
     }
 
-    private int insert(String sql, boolean guarded, UUID runId, List<UnitOutcome> units, String node, String[] metrics,
-                       String[] provenance, Timestamp now) {
+    private boolean[] insert(String sql, boolean guarded, UUID runId, List<Row> units, String node, Timestamp now) {
         return tx.execute(s -> {
             int[] counts = jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
-                    UnitOutcome o = units.get(i);
+                    Row row = units.get(i);
+                    UnitOutcome o = row.outcome();
                     UnitError e = o.error();
                     ps.setObject(1, runId);
                     ps.setInt(2, o.replicate());
@@ -100,14 +123,14 @@ class UnitRows {
                     } else {
                         ps.setLong(5, o.seed());
                     }
-                    ps.setString(6, metrics[i]);
+                    ps.setString(6, row.metricsJson());
                     ps.setString(7, e == null ? null : e.type());
                     ps.setString(8, e == null ? null : e.message());
                     ps.setString(9, e == null ? null : e.stackTrace());
                     ps.setString(10, node);
                     ps.setTimestamp(11, now);
                     ps.setInt(12, o.cacheHits());
-                    ps.setString(13, provenance[i]);
+                    ps.setString(13, row.provenanceJson());
                     if (guarded) {
                         ps.setObject(14, runId);
                         ps.setInt(15, o.replicate());
@@ -121,16 +144,17 @@ class UnitRows {
                 }
             });
             Map<UnitStatus, Long> added = new EnumMap<>(UnitStatus.class);
-            int inserted = 0;
+            boolean[] inserted = new boolean[counts.length];
             long hits = 0;
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    added.merge(units.get(i).status(), 1L, Long::sum);
-                    hits += units.get(i).cacheHits();
-                    inserted++;
+                    UnitOutcome o = units.get(i).outcome();
+                    added.merge(o.status(), 1L, Long::sum);
+                    hits += o.cacheHits();
+                    inserted[i] = true;
                 }
             }
-            if (inserted > 0) {
+            if (!added.isEmpty()) {
                 count(runId, added, hits);
             }
             return inserted;
@@ -173,15 +197,17 @@ class UnitRows {
         return n == null ? 0 : n;
     }
 
-    /** The unit's provenance as stored: compact JSON, null when no step ran. */
-    private String provenance(UnitOutcome o) {
-        return o.provenance().isEmpty() ? null : json.writeValueAsString(o.provenance());
-    }
-
+    /**
+     * Adds to the run's counters. The run row must be there: units are never stored for a run that is gone (a
+     * deleted run rolls the batch back here, as a foreign key would, without a key lookup per row).
+     */
     private void count(UUID runId, Map<UnitStatus, Long> added, long cacheHits) {
-        jdbc.update("update run set completed_units = completed_units + ?, failed_units = failed_units + ?, "
+        int updated = jdbc.update("update run set completed_units = completed_units + ?, failed_units = failed_units + ?, "
                 + "skipped_units = skipped_units + ?, cache_hits = cache_hits + ? where id = ?",
                 added.getOrDefault(UnitStatus.COMPLETED, 0L), added.getOrDefault(UnitStatus.FAILED, 0L),
                 added.getOrDefault(UnitStatus.SKIPPED, 0L), cacheHits, runId);
+        if (updated != 1) {
+            throw new JdbcUpdateAffectedIncorrectNumberOfRowsException("update run (counters of " + runId + ")", 1, updated);
+        }
     }
 }

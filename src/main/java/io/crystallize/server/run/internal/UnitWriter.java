@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The writer of one run's units on this node: units that end are queued and a thread of the writer's own
@@ -23,19 +24,22 @@ import java.util.concurrent.TimeUnit;
 final class UnitWriter implements UnitListener, AutoCloseable {
 
     /** Marks where a flush was asked: the batch before it is stored at once. */
-    private static final UnitOutcome FLUSH = UnitOutcome.skipped(-1, "", "flush");
-    private static final UnitOutcome STOP = UnitOutcome.skipped(-1, "", "stop");
+    private static final UnitRows.Row FLUSH = new UnitRows.Row(UnitOutcome.skipped(-1, "", "flush"), "{}", null);
+    private static final UnitRows.Row STOP = new UnitRows.Row(UnitOutcome.skipped(-1, "", "stop"), "{}", null);
     private static final int ATTEMPTS = 5;
 
     private final UUID runId;
     private final String node;
     private final UnitRows rows;
     private final RunStoreProperties props;
-    private final BlockingQueue<UnitOutcome> queue;
+    private final BlockingQueue<UnitRows.Row> queue;
+    private final AtomicReference<UnitRows.Row> lastRow = new AtomicReference<>();
     private final Thread thread;
     private final Object progress = new Object();
     private long queued;
     private long written;
+    /** Units this writer found stored already (by an earlier execution or another node): not inserted again. */
+    private long storedBefore;
     private volatile RuntimeException failure;
 
     UnitWriter(UUID runId, String node, UnitRows rows, RunStoreProperties props) {
@@ -51,10 +55,21 @@ final class UnitWriter implements UnitListener, AutoCloseable {
 
     @Override
     public void onUnit(UnitOutcome outcome) {
+        UnitRows.Row row = rows.row(outcome, lastRow);
         synchronized (progress) {
             queued++;
         }
-        put(outcome);
+        put(row);
+    }
+
+    /**
+     * True when every unit this writer stored so far was inserted by it: none had been stored before (by an
+     * earlier execution of the run or by another node). Asked after {@link #flush()}.
+     */
+    boolean insertedAll() {
+        synchronized (progress) {
+            return storedBefore == 0;
+        }
     }
 
     /** Waits until every unit queued before this call is stored (uninterruptibly: it takes one batch at most). */
@@ -90,7 +105,7 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         }
     }
 
-    private void put(UnitOutcome item) {
+    private void put(UnitRows.Row item) {
         throwIfFailed();
         boolean interrupted = false;
         try {
@@ -119,10 +134,10 @@ final class UnitWriter implements UnitListener, AutoCloseable {
     }
 
     private void loop() {
-        List<UnitOutcome> batch = new ArrayList<>(props.batchSize());
+        List<UnitRows.Row> batch = new ArrayList<>(props.batchSize());
         try {
             while (true) {
-                UnitOutcome first = queue.take();
+                UnitRows.Row first = queue.take();
                 boolean stop = first == STOP;
                 if (first != FLUSH && !stop) {
                     batch.add(first);
@@ -145,10 +160,10 @@ final class UnitWriter implements UnitListener, AutoCloseable {
     }
 
     /** Adds units until the batch is full, its interval is over, or a flush or stop comes; true on stop. */
-    private boolean collect(List<UnitOutcome> batch) throws InterruptedException {
+    private boolean collect(List<UnitRows.Row> batch) throws InterruptedException {
         long deadline = System.nanoTime() + props.batchInterval().toNanos();
         while (batch.size() < props.batchSize()) {
-            UnitOutcome next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            UnitRows.Row next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null || next == FLUSH) {
                 return false;
             }
@@ -160,13 +175,16 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         return false;
     }
 
-    private void store(List<UnitOutcome> batch) {
+    private void store(List<UnitRows.Row> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        int before = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                rows.insert(runId, batch, node);
+                for (boolean inserted : rows.insert(runId, batch, node)) {
+                    before += inserted ? 0 : 1;
+                }
                 break;
             } catch (TransientDataAccessException | DataIntegrityViolationException e) {
                 // A lock timeout or a dropped connection: the batch was rolled back and is still good. On H2 a
@@ -179,6 +197,7 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         }
         synchronized (progress) {
             written += batch.size();
+            storedBefore += before;
             progress.notifyAll();
         }
         batch.clear();

@@ -100,6 +100,8 @@ class UnitWriterTest {
             for (int r = 0; r < 5; r++) {
                 first.onUnit(completed(r, "baseline"));
             }
+            first.flush();
+            assertThat(first.insertedAll()).isTrue();
         }
         // A unit group executed again (e.g. its node was thought dead): the same units, plus new ones, in one batch.
         try (UnitWriter again = store.writer(runId, "node-b")) {
@@ -107,12 +109,27 @@ class UnitWriterTest {
                 again.onUnit(completed(r, "baseline"));
             }
             again.onUnit(completed(3, "t"));
+            again.flush();
+            assertThat(again.insertedAll()).as("5 of its units were stored before").isFalse();
         }
         assertThat(stored()).isEqualTo(9);
         assertThat(counters()).containsExactly(9L, 0L, 0L);
         assertThat(jdbc.queryForObject("select node from run_unit where run_id = ? and replicate = 2", String.class, runId))
                 .as("the first stored outcome is kept").isEqualTo("node-a");
-        assertThat(rows.insert(runId, List.of(completed(0, "baseline"), completed(1, "baseline")), "node-c")).isZero();
+        java.util.concurrent.atomic.AtomicReference<UnitRows.Row> last = new java.util.concurrent.atomic.AtomicReference<>();
+        assertThat(rows.insert(runId, List.of(rows.row(completed(0, "baseline"), last), rows.row(completed(1, "baseline"), last)),
+                "node-c")).containsExactly(false, false);
+    }
+
+    @Test
+    void unitsOfARunThatIsGoneAreNotStored() {
+        UUID gone = UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicReference<UnitRows.Row> last = new java.util.concurrent.atomic.AtomicReference<>();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.insert(gone, List.of(rows.row(completed(0, "baseline"), last)),
+                "node-a")).as("no foreign key (V20): the counter update finds no run").isInstanceOf(
+                org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
+        assertThat(jdbc.queryForObject("select count(*) from run_unit where run_id = ?", Long.class, gone))
+                .as("the batch is rolled back with its counters").isZero();
     }
 
     @Test
