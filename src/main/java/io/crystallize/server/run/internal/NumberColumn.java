@@ -17,17 +17,28 @@ final class NumberColumn {
     private int size;
 
     void add(JsonParser p) {
+        switch (p.getNumberType()) {
+            case INT, LONG -> add(p.getLongValue());
+            default -> add(p.getDoubleValue());
+        }
+    }
+
+    void add(long value) {
+        grow();
+        values[size] = value;
+        integral.set(size);
+        size++;
+    }
+
+    void add(double value) {
+        grow();
+        values[size++] = value;
+    }
+
+    private void grow() {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
-        switch (p.getNumberType()) {
-            case INT, LONG -> {
-                values[size] = p.getLongValue();
-                integral.set(size);
-            }
-            default -> values[size] = p.getDoubleValue();
-        }
-        size++;
     }
 
     void write(JsonGenerator g) {

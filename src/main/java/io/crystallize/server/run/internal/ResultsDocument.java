@@ -1,5 +1,8 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.StoredResults;
@@ -65,8 +68,17 @@ class ResultsDocument {
 
     /** The stored document of a finished run; built and stored first when there is none yet. */
     StoredResults prepare(Run run, List<String> conditions) {
+        return prepare(run, conditions, null);
+    }
+
+    /**
+     * As {@link #prepare(Run, List)}, from {@code units} when they are known to be the run's stored units (the
+     * outcomes the engine finished the run with, every one of them inserted by this node's writer or read from
+     * the database); null to read them from the database. Either way the document is the same, byte for byte.
+     */
+    StoredResults prepare(Run run, List<String> conditions, List<UnitOutcome> units) {
         return find(run.getId()).orElseGet(() -> {
-            StoredResults built = build(run, conditions);
+            StoredResults built = build(run, conditions, units);
             try {
                 jdbc.update("insert into run_result (run_id, etag, json_size, body_gzip, created_at) values (?, ?, ?, ?, ?)",
                         run.getId(), built.etag(), built.jsonSize(), built.gzip(), Timestamp.from(clock.instant()));
@@ -78,13 +90,13 @@ class ResultsDocument {
         });
     }
 
-    private StoredResults build(Run run, List<String> conditions) {
+    private StoredResults build(Run run, List<String> conditions, List<UnitOutcome> units) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Counting counted = new Counting(new DigestOutputStream(new GZIPOutputStream(bytes, 1 << 16), sha));
             try (JsonGenerator g = json.createGenerator(counted)) {
-                write(g, run, conditions);
+                write(g, run, conditions, units);
             }
             return new StoredResults("\"" + HexFormat.of().formatHex(sha.digest()) + "\"", counted.count, bytes.toByteArray());
         } catch (NoSuchAlgorithmException e) {
@@ -94,21 +106,27 @@ class ResultsDocument {
         }
     }
 
-    private void write(JsonGenerator g, Run run, List<String> conditions) {
+    private void write(JsonGenerator g, Run run, List<String> conditions, List<UnitOutcome> units) {
         UUID runId = run.getId();
+        // The run row's counters equal its stored rows: a run with none failed or skipped needs no scan for them.
+        Map<String, Object> counted = jdbc.queryForMap("select completed_units, failed_units, skipped_units from run "
+                + "where id = ?", runId);
         g.writeStartObject();
         g.writeStringProperty("status", run.getStatus().name());
         g.writeName("metrics");
         g.writeStartObject();
-        // One scan for every condition (a scan per condition read each unit once per condition).
         Map<String, Map<String, NumberColumn>> byCondition = new LinkedHashMap<>();
         conditions.forEach(c -> byCondition.put(c, new LinkedHashMap<>()));
-        cursor.metrics(runId, (condition, metricsJson) -> {
-            Map<String, NumberColumn> byMetric = byCondition.get(condition);
-            if (byMetric != null) { // a unit of a condition the run no longer has: left out, as the filter did
-                collect(metricsJson, byMetric);
-            }
-        });
+        if (units == null || !collect(units, ((Number) counted.get("completed_units")).longValue(), byCondition)) {
+            // One scan for every condition (a scan per condition read each unit once per condition).
+            byCondition.values().forEach(Map::clear);
+            cursor.metrics(runId, (condition, metricsJson) -> {
+                Map<String, NumberColumn> byMetric = byCondition.get(condition);
+                if (byMetric != null) { // a unit of a condition the run no longer has: left out, as the filter did
+                    collect(metricsJson, byMetric);
+                }
+            });
+        }
         for (String condition : conditions) {
             Map<String, NumberColumn> byMetric = byCondition.get(condition);
             g.writeName(condition);
@@ -124,8 +142,6 @@ class ResultsDocument {
         g.writeStartArray();
         hypotheses.findByRunIdOrderByPositionAsc(runId).forEach(h -> json.writeTree(g, json.readTree(h.getResultJson())));
         g.writeEndArray();
-        // The run row's counters equal its stored rows: a run with none failed or skipped needs no scan for them.
-        Map<String, Object> counted = jdbc.queryForMap("select failed_units, skipped_units from run where id = ?", runId);
         problems(g, "errors", run, conditions, UnitCursor.Filter.FAILED, ((Number) counted.get("failed_units")).longValue());
         problems(g, "skipped", run, conditions, UnitCursor.Filter.SKIPPED,
                 ((Number) counted.get("skipped_units")).longValue());
@@ -147,6 +163,43 @@ class ResultsDocument {
             });
         }
         g.writeEndObject();
+    }
+
+    /**
+     * Appends the metric values of the completed {@code units} as the scan would from their stored JSON: integers
+     * as integers, doubles as doubles, in replicate order. False — the caller scans instead — when they are not
+     * as many as the run's stored completed units, or hold a number their JSON would not read back as the same
+     * value (a float, a big or non-finite number).
+     */
+    private static boolean collect(List<UnitOutcome> units, long storedCompleted,
+                                   Map<String, Map<String, NumberColumn>> byCondition) {
+        long completed = 0;
+        List<UnitOutcome> ordered = new java.util.ArrayList<>(units);
+        ordered.sort(java.util.Comparator.comparingInt(UnitOutcome::replicate));
+        for (UnitOutcome u : ordered) {
+            if (u.status() != UnitStatus.COMPLETED) {
+                continue;
+            }
+            completed++;
+            Map<String, NumberColumn> byMetric = byCondition.get(u.condition());
+            if (byMetric == null) {
+                continue;
+            }
+            for (Map.Entry<String, List<MetricValue>> metric : u.metrics().entrySet()) {
+                NumberColumn column = byMetric.computeIfAbsent(metric.getKey(), n -> new NumberColumn());
+                for (MetricValue v : metric.getValue()) {
+                    Number n = v.value();
+                    if (n instanceof Long || n instanceof Integer) {
+                        column.add(n.longValue());
+                    } else if (n instanceof Double d && Double.isFinite(d)) {
+                        column.add(d.doubleValue());
+                    } else {
+                        return false;
+                    }
+                }
+            }
+        }
+        return completed == storedCompleted;
     }
 
     /** Appends the values of one unit's stored metrics ({@code {"name": [{"value": …, "tags": …}]}}). */

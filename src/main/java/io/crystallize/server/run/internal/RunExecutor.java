@@ -8,6 +8,7 @@ import io.crystallize.server.engine.ExperimentEngine;
 import io.crystallize.server.engine.RunInterruptedException;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.RunResult;
+import io.crystallize.server.engine.UnitOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
@@ -82,13 +85,19 @@ class RunExecutor {
                 logs.forRun(runId).log(RunLog.Level.ERROR, "Run failed: " + blocked.get());
                 completion.update(runId, r -> r.fail(blocked.get(), completion.now()));
             } else if (run != null) {
+                AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
                 guarded(run, (experiment, writer) -> {
                     // Empty when the units were handed off: the node that finishes the last group completes the run.
                     Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
                     writer.flush();
-                    result.ifPresent(r -> completion.completed(runId, r));
+                    result.ifPresent(r -> {
+                        completion.completed(runId, r);
+                        if (writer.insertedAll()) { // the units it started with were read, the others inserted here
+                            stored.set(r.units());
+                        }
+                    });
                 });
-                prepareResults(runId);
+                prepareResults(runId, stored.get());
             }
         } finally {
             upstream.released(runId);
@@ -120,17 +129,24 @@ class RunExecutor {
             completion.update(runId, r -> r.cancel(completion.now()));
             return;
         }
-        guarded(run, (experiment, writer) ->
-                completion.completed(runId, engine.complete(experiment, new ArrayList<>(units.load(runId).values()))));
-        prepareResults(runId);
+        AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
+        guarded(run, (experiment, writer) -> {
+            RunResult result = engine.complete(experiment, new ArrayList<>(units.load(runId).values()));
+            completion.completed(runId, result);
+            stored.set(result.units()); // all read from the database
+        });
+        prepareResults(runId, stored.get());
         upstream.released(runId);
     }
 
-    /** A finished run's results document is built once, now, rather than by its first reader. */
-    private void prepareResults(UUID runId) {
+    /**
+     * A finished run's results document is built once, now, rather than by its first reader: from {@code stored},
+     * the run's stored units as the engine finished with them, when known (null: read from the database).
+     */
+    private void prepareResults(UUID runId, List<UnitOutcome> stored) {
         try {
             runs.findById(runId).filter(r -> r.getStatus().isFinished())
-                    .ifPresent(r -> results.prepare(r, RunConditions.of(r, json)));
+                    .ifPresent(r -> results.prepare(r, RunConditions.of(r, json), stored));
         } catch (RuntimeException e) {
             log.warn("run {}: results not prepared, the first read builds them ({})", runId, e.toString());
         }
