@@ -4,7 +4,10 @@ import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.Experiment;
 import tools.jackson.databind.json.JsonMapper;
 
+import tools.jackson.core.JsonGenerator;
+
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +42,40 @@ final class RunFiles {
     /** {@code <condition>/results.json} with the condition's metrics in replicate order, and its marker. */
     void results(String root, String folder, String condition, Map<String, List<Number>> metrics) {
         String conditionFolder = folder + "/" + StorageKeys.key(condition);
-        write(root, conditionFolder + "/" + Retention.RESULTS, json.writeValueAsBytes(Map.of("metrics", metrics)));
+        write(root, conditionFolder + "/" + Retention.RESULTS, resultsJson(metrics));
         write(root, conditionFolder + "/" + COMPLETE_MARKER, new byte[0]);
+    }
+
+    /**
+     * {@code {"metrics": {name: [values]}}}, the bytes data binding writes for the map, by the streaming generator:
+     * a value of a million-unit run is a number written, not a serializer looked up.
+     */
+    byte[] resultsJson(Map<String, List<Number>> metrics) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 24 * metrics.values().stream().mapToInt(List::size).sum());
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeName("metrics");
+            g.writeStartObject();
+            for (Map.Entry<String, List<Number>> metric : metrics.entrySet()) {
+                g.writeName(metric.getKey());
+                g.writeStartArray();
+                for (Number n : metric.getValue()) {
+                    if (n instanceof Double d) {
+                        g.writeNumber(d.doubleValue());
+                    } else if (n instanceof Long l) {
+                        g.writeNumber(l.longValue());
+                    } else if (n instanceof Integer i) {
+                        g.writeNumber(i.intValue());
+                    } else {
+                        json.writeValue(g, n);
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     void manifest(String root, String folder, Map<String, String> manifest) {
