@@ -24,11 +24,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Inserts unit rows in one transaction with JDBC batching, leaving out units already stored by the database's
- * own means (PostgreSQL {@code ON CONFLICT DO NOTHING}; on H2 a plain insert, and only when it breaks the unique
- * key — a unit stored before a crash or by another node — the batch again as an insert guarded by
- * {@code NOT EXISTS}: the guard costs a third of the insert, and H2's {@code MERGE … KEY} would overwrite), and adds what was really inserted to the run's progress counters in the
- * same transaction: the counters equal the stored rows, whatever was executed twice.
+ * Inserts a batch of unit rows in one transaction, leaving out units already stored by the database's own means:
+ * on PostgreSQL one {@code insert … select from unnest(arrays) on conflict do nothing returning}; on H2 a JDBC
+ * batch of plain inserts, and only when it breaks the unique key — a unit stored before a crash or by another
+ * node — the batch again as inserts guarded by {@code NOT EXISTS} (the guard costs a third of the insert, and
+ * H2's {@code MERGE … KEY} would overwrite). What was really inserted is added to the run's progress counters in
+ * the same transaction: the counters equal the stored rows, whatever was executed twice.
  */
 @Component
 class UnitRows {
@@ -41,8 +42,8 @@ class UnitRows {
     private final JsonMapper json;
     private final Clock clock;
     private final boolean postgres;
+    /** H2: the plain insert of one row, and the one that leaves out a row stored already. */
     private final String insert;
-    /** H2 only: the insert that leaves out rows already stored; null on PostgreSQL. */
     private final String guardedInsert;
 
     UnitRows(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, Clock clock, DataSource dataSource) {
@@ -51,11 +52,9 @@ class UnitRows {
         this.json = json;
         this.clock = clock;
         this.postgres = postgres(dataSource);
-        String values = "insert into run_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        this.insert = postgres ? values + " on conflict (run_id, replicate, condition) do nothing" : values;
-        this.guardedInsert = postgres ? null
-                : "insert into run_unit (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists "
-                        + "(select 1 from run_unit where run_id = ? and replicate = ? and condition = ?)";
+        this.insert = "insert into run_unit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.guardedInsert = "insert into run_unit (" + COLUMNS + ") select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "where not exists (select 1 from run_unit where run_id = ? and replicate = ? and condition = ?)";
     }
 
     private static boolean postgres(DataSource dataSource) {
@@ -96,8 +95,8 @@ class UnitRows {
      */
     boolean[] insert(UUID runId, List<Row> units, String node) {
         Timestamp now = Timestamp.from(clock.instant());
-        if (guardedInsert == null) {
-            return insert(insert, false, runId, units, node, now);
+        if (postgres) {
+            return insertArrays(runId, units, node, now);
         }
         try {
             return insert(insert, false, runId, units, node, now);
@@ -143,22 +142,97 @@ class UnitRows {
                     return units.size();
                 }
             });
-            Map<UnitStatus, Long> added = new EnumMap<>(UnitStatus.class);
             boolean[] inserted = new boolean[counts.length];
-            long hits = 0;
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    UnitOutcome o = units.get(i).outcome();
-                    added.merge(o.status(), 1L, Long::sum);
-                    hits += o.cacheHits();
+                inserted[i] = counts[i] > 0;
+            }
+            return count(runId, units, inserted);
+        });
+    }
+
+    /**
+     * PostgreSQL: the batch as one statement, its columns as arrays ({@code unnest}), so the server plans and runs
+     * one insert rather than one per row (a JDBC batch of single-row inserts); {@code returning} names the rows
+     * inserted, which a batch rewritten by the driver would not.
+     */
+    private boolean[] insertArrays(UUID runId, List<Row> units, String node, Timestamp now) {
+        int n = units.size();
+        Integer[] replicates = new Integer[n];
+        String[] conditions = new String[n];
+        String[] statuses = new String[n];
+        Long[] seeds = new Long[n];
+        String[] metrics = new String[n];
+        String[] errorTypes = new String[n];
+        String[] errorMessages = new String[n];
+        String[] errorTraces = new String[n];
+        Integer[] cacheHits = new Integer[n];
+        String[] provenance = new String[n];
+        Map<String, Integer> index = new java.util.HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            Row row = units.get(i);
+            UnitOutcome o = row.outcome();
+            UnitError e = o.error();
+            replicates[i] = o.replicate();
+            conditions[i] = o.condition();
+            statuses[i] = o.status().name();
+            seeds[i] = o.seed();
+            metrics[i] = row.metricsJson();
+            errorTypes[i] = e == null ? null : e.type();
+            errorMessages[i] = e == null ? null : e.message();
+            errorTraces[i] = e == null ? null : e.stackTrace();
+            cacheHits[i] = o.cacheHits();
+            provenance[i] = row.provenanceJson();
+            index.put(o.replicate() + "/" + o.condition(), i);
+        }
+        return tx.execute(s -> {
+            boolean[] inserted = new boolean[n];
+            jdbc.query(ARRAY_INSERT, ps -> {
+                Connection c = ps.getConnection();
+                ps.setObject(1, runId);
+                ps.setString(2, node);
+                ps.setTimestamp(3, now);
+                ps.setArray(4, c.createArrayOf("integer", replicates));
+                ps.setArray(5, c.createArrayOf("varchar", conditions));
+                ps.setArray(6, c.createArrayOf("varchar", statuses));
+                ps.setArray(7, c.createArrayOf("bigint", seeds));
+                ps.setArray(8, c.createArrayOf("text", metrics));
+                ps.setArray(9, c.createArrayOf("varchar", errorTypes));
+                ps.setArray(10, c.createArrayOf("text", errorMessages));
+                ps.setArray(11, c.createArrayOf("text", errorTraces));
+                ps.setArray(12, c.createArrayOf("integer", cacheHits));
+                ps.setArray(13, c.createArrayOf("text", provenance));
+            }, rs -> {
+                Integer i = index.get(rs.getInt(1) + "/" + rs.getString(2));
+                if (i != null) {
                     inserted[i] = true;
                 }
-            }
-            if (!added.isEmpty()) {
-                count(runId, added, hits);
-            }
-            return inserted;
+            });
+            return count(runId, units, inserted);
         });
+    }
+
+    private static final String ARRAY_INSERT = "insert into run_unit (" + COLUMNS + ") "
+            + "select ?, u.replicate, u.condition, u.status, u.seed, u.metrics_json, u.error_type, u.error_message, "
+            + "u.error_trace, ?, ?, u.cache_hits, u.provenance_json from unnest(?::integer[], ?::varchar[], ?::varchar[], "
+            + "?::bigint[], ?::text[], ?::varchar[], ?::text[], ?::text[], ?::integer[], ?::text[]) "
+            + "as u(replicate, condition, status, seed, metrics_json, error_type, error_message, error_trace, cache_hits, "
+            + "provenance_json) on conflict (run_id, replicate, condition) do nothing returning replicate, condition";
+
+    /** Adds the units inserted to the run's counters; returns {@code inserted}. */
+    private boolean[] count(UUID runId, List<Row> units, boolean[] inserted) {
+        Map<UnitStatus, Long> added = new EnumMap<>(UnitStatus.class);
+        long hits = 0;
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i]) {
+                UnitOutcome o = units.get(i).outcome();
+                added.merge(o.status(), 1L, Long::sum);
+                hits += o.cacheHits();
+            }
+        }
+        if (!added.isEmpty()) {
+            count(runId, added, hits);
+        }
+        return inserted;
     }
 
     /**
