@@ -1,8 +1,10 @@
 package io.crystallize.server.dashboard;
 
+import io.crystallize.server.engine.HypothesisOutcome;
+import io.crystallize.server.engine.VerifierOutput;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One line of the run page's hypotheses table: one treatment (and metric group, when a hypothesis has several)
@@ -14,31 +16,21 @@ record HypothesisRow(String hypothesis, String treatment, Integer group, Object 
                      Object significantAdjusted, List<?> flags, Object error, boolean best) {
 
     /** The rows of every hypothesis of a results document, in hypothesis then treatment order. */
-    static List<HypothesisRow> of(List<Map<String, Object>> hypotheses) {
+    static List<HypothesisRow> of(List<HypothesisOutcome> hypotheses) {
         List<HypothesisRow> rows = new ArrayList<>();
-        for (Map<String, Object> h : hypotheses == null ? List.<Map<String, Object>>of() : hypotheses) {
-            String name = String.valueOf(h.get("name"));
-            Object best = h.get("ranking") instanceof Map<?, ?> ranking ? ranking.get("best") : null;
-            if (!(h.get("results") instanceof Map<?, ?> results)) {
-                continue;
-            }
-            results.forEach((treatment, output) -> {
+        for (HypothesisOutcome h : hypotheses == null ? List.<HypothesisOutcome>of() : hypotheses) {
+            String best = h.ranking() == null ? null : h.ranking().best();
+            h.results().forEach((treatment, result) -> {
                 boolean isBest = treatment.equals(best);
-                if (output instanceof List<?> groups) {
-                    for (int g = 0; g < groups.size(); g++) {
-                        if (groups.get(g) instanceof Map<?, ?> values) {
-                            rows.add(row(name, String.valueOf(treatment), g, values, isBest));
-                        }
-                    }
-                } else if (output instanceof Map<?, ?> values) {
-                    rows.add(row(name, String.valueOf(treatment), null, values, isBest));
+                for (int g = 0; g < result.groups().size(); g++) {
+                    rows.add(row(h.name(), treatment, result.grouped() ? g : null, result.group(g), isBest));
                 }
             });
         }
         return rows;
     }
 
-    private static HypothesisRow row(String name, String treatment, Integer group, Map<?, ?> v, boolean best) {
+    private static HypothesisRow row(String name, String treatment, Integer group, VerifierOutput v, boolean best) {
         return new HypothesisRow(name, treatment, group, v.get("diff"), v.get("ci_low"), v.get("ci_high"),
                 v.get("effect_size"), v.get("effect_size_kind"), v.get("p_value"), v.get("p_adjusted"),
                 v.get("significant"), v.get("significant_adjusted"),

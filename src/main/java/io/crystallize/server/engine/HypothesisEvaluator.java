@@ -1,5 +1,6 @@
 package io.crystallize.server.engine;
 
+import io.crystallize.server.engine.HypothesisOutcome.Ranked;
 import io.crystallize.server.engine.HypothesisOutcome.Ranking;
 import io.crystallize.server.engine.spi.ArmStats;
 import io.crystallize.server.engine.spi.Observation;
@@ -35,7 +36,7 @@ public final class HypothesisEvaluator {
         Map<String, List<Observation>> baseline = observations.apply(ContextKeys.BASELINE_CONDITION);
         ArmStats baselineArm = arm(ContextKeys.BASELINE_CONDITION, experiment.replicates(), units);
         for (Hypothesis h : experiment.hypotheses()) {
-            Map<String, Object> results = new LinkedHashMap<>();
+            Map<String, TreatmentResult> results = new LinkedHashMap<>();
             for (Treatment t : experiment.treatments()) {
                 ArmStats arm = arm(t.name(), experiment.replicates(), units);
                 if (arm.completedUnits() == 0) {
@@ -48,98 +49,73 @@ public final class HypothesisEvaluator {
             }
             try {
                 adjust(h, results);
-                if (!results.isEmpty() && results.values().stream().noneMatch(o -> hasKey(o, h.ranker().key()))) {
-                    outcomes.add(new HypothesisOutcome(h.name(), results, new Ranking(null, List.of()),
+                if (!results.isEmpty() && results.values().stream().noneMatch(r -> r.has(h.ranker().key()))) {
+                    outcomes.add(new HypothesisOutcome(h.name(), results, Ranking.NONE,
                             "ranker key '" + h.ranker().key() + "' is in no output of verifier '" + h.verifier().type() + "'"));
                     continue;
                 }
                 outcomes.add(new HypothesisOutcome(h.name(), results, rank(h, results), null));
             } catch (RuntimeException e) {
-                outcomes.add(new HypothesisOutcome(h.name(), results, new Ranking(null, List.of()),
-                        "ranker failed: " + e.getMessage()));
+                outcomes.add(new HypothesisOutcome(h.name(), results, Ranking.NONE, "ranker failed: " + e.getMessage()));
             }
         }
         return outcomes;
     }
 
-    private static Object verify(Hypothesis h, Map<String, List<Observation>> baseline,
-                                 Map<String, List<Observation>> treatment, VerificationContext ctx) {
-        List<Object> perGroup = new ArrayList<>();
+    private static TreatmentResult verify(Hypothesis h, Map<String, List<Observation>> baseline,
+                                          Map<String, List<Observation>> treatment, VerificationContext ctx) {
+        List<VerifierOutput> perGroup = new ArrayList<>();
         for (List<String> group : h.groups()) {
             perGroup.add(verifyGroup(h, group, baseline, treatment, ctx));
         }
-        return h.grouped() ? perGroup : perGroup.get(0);
+        return h.grouped() ? TreatmentResult.grouped(perGroup) : TreatmentResult.single(perGroup.get(0));
     }
 
-    private static Map<String, Object> verifyGroup(Hypothesis h, List<String> group, Map<String, List<Observation>> baseline,
-                                                   Map<String, List<Observation>> treatment, VerificationContext ctx) {
+    private static VerifierOutput verifyGroup(Hypothesis h, List<String> group, Map<String, List<Observation>> baseline,
+                                              Map<String, List<Observation>> treatment, VerificationContext ctx) {
         try {
             Map<String, List<Observation>> b = new LinkedHashMap<>();
             Map<String, List<Observation>> t = new LinkedHashMap<>();
             for (String metric : group) {
                 if (!baseline.containsKey(metric) || !treatment.containsKey(metric)) {
-                    return Map.of("error", "Required metric '" + metric + "' missing from pipeline output.");
+                    return VerifierOutput.error("Required metric '" + metric + "' missing from pipeline output.");
                 }
                 b.put(metric, baseline.get(metric));
                 t.put(metric, treatment.get(metric));
             }
-            return h.verifier().verify(b, t, h.verifierParams(), ctx);
+            return new VerifierOutput(h.verifier().verify(b, t, h.verifierParams(), ctx));
         } catch (RuntimeException e) {
-            return Map.of("error", h.verifier().type() + " failed: " + e.getMessage());
+            return VerifierOutput.error(h.verifier().type() + " failed: " + e.getMessage());
         }
     }
 
-    /** Adds {@code p_adjusted}, {@code significant_adjusted} and {@code correction}, group by group. */
-    @SuppressWarnings("unchecked")
-    private void adjust(Hypothesis h, Map<String, Object> results) {
+    /** Adds {@code correction}, {@code p_adjusted} and {@code significant_adjusted}, group by group. */
+    private void adjust(Hypothesis h, Map<String, TreatmentResult> results) {
         String method = h.correctionFor(results.size());
-        for (int g = 0; g < h.groups().size(); g++) {
-            List<Map<String, Object>> outputs = new ArrayList<>();
-            for (Map.Entry<String, Object> e : results.entrySet()) {
-                Object out = e.getValue();
-                if (h.grouped()) {
-                    List<Object> list = new ArrayList<>((List<Object>) out);
-                    list.set(g, new LinkedHashMap<>((Map<String, Object>) list.get(g)));
-                    e.setValue(list);
-                    outputs.add((Map<String, Object>) list.get(g));
-                } else {
-                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) out);
-                    e.setValue(copy);
-                    outputs.add(copy);
-                }
-            }
-            List<Double> raw = outputs.stream().map(o -> o.get("p_value") instanceof Number n ? n.doubleValue() : null)
-                    .toList();
+        int groups = h.grouped() ? h.groups().size() : 1;
+        for (int g = 0; g < groups; g++) {
+            int group = g;
+            List<Double> raw = results.values().stream().map(r -> r.group(group).pValue()).toList();
             List<Double> adjusted = correction.adjust(raw, method);
-            for (int i = 0; i < outputs.size(); i++) {
-                Map<String, Object> o = outputs.get(i);
-                Double p = adjusted.get(i);
-                double alpha = o.get("alpha") instanceof Number a ? a.doubleValue() : 0.05;
-                o.put("correction", method);
-                o.put("p_adjusted", p);
-                o.put("significant_adjusted", p != null && p < alpha);
+            int i = 0;
+            for (Map.Entry<String, TreatmentResult> e : results.entrySet()) {
+                TreatmentResult r = e.getValue();
+                e.setValue(r.withGroup(group, r.group(group).corrected(method, adjusted.get(i++))));
             }
         }
     }
 
-    private static boolean hasKey(Object output, String key) {
-        if (output instanceof Map<?, ?> map) {
-            return map.containsKey(key);
-        }
-        return output instanceof List<?> list && list.stream().anyMatch(o -> hasKey(o, key));
-    }
-
-    static Ranking rank(Hypothesis h, Map<String, Object> results) {
-        List<List<Object>> ranked = new ArrayList<>();
-        results.forEach((treatment, output) -> {
-            Double score = h.ranker().score(output);
+    static Ranking rank(Hypothesis h, Map<String, TreatmentResult> results) {
+        List<Ranked> ranked = new ArrayList<>();
+        results.forEach((treatment, result) -> {
+            Double score = h.ranker().score(result);
             if (score != null && !score.isNaN()) {
-                ranked.add(List.of(treatment, score));
+                ranked.add(new Ranked(treatment, score));
             }
         });
-        Comparator<List<Object>> byScore = Comparator.comparingDouble(e -> (Double) e.get(1));
+        Comparator<Ranked> byScore = Comparator.comparingDouble(Ranked::score);
         ranked.sort(h.ranker().descending() ? byScore.reversed() : byScore); // List.sort is stable
-        return new Ranking(ranked.isEmpty() ? null : (String) ranked.get(0).get(0), ranked);
+        return new Ranking(ranked.isEmpty() ? null : ranked.get(0).treatment(), ranked);
     }
 
     static ArmStats arm(String condition, int replicates, List<UnitOutcome> units) {

@@ -1,5 +1,6 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.engine.UnitOrder;
 import io.crystallize.server.support.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -142,6 +143,31 @@ class RunStoreHttpTest extends E2eTest {
         assertThat(badSize.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
         assertThat(api.get("/api/runs/" + runId + "/seeds?page=-1").json().path("errors").get(0).path("field").asString())
                 .isEqualTo("page");
+    }
+
+    @Test
+    void seedsUnitsAndProvenanceComeInTheOneUnitOrderWhateverOrderTheUnitsWereWrittenIn() {
+        // Treatments not in name order, and parallel workers, so that neither names nor row ids give the order.
+        Map<String, Object> d = Definitions.example(unique("unit-order"),
+                Map.of("type", "parallel", "params", Map.of("maxWorkers", 4)), List.of());
+        d.put("treatments", List.of(Map.of("name", "zeta", "context", Map.of("delta", 1.0)),
+                Map.of("name", "alpha", "context", Map.of("delta", 2.0))));
+        d.put("replicates", 8);
+        String runId = api.startRun(api.createExperiment(d), null);
+        JsonNode run = api.awaitCompleted(runId, Duration.ofSeconds(60));
+        List<String> conditions = new ArrayList<>();
+        run.path("conditions").forEach(c -> conditions.add(c.asString()));
+        assertThat(conditions).containsExactly("baseline", "zeta", "alpha");
+
+        for (String read : List.of("seeds", "units", "provenance")) {
+            List<JsonNode> rows = new ArrayList<>();
+            api.get("/api/runs/" + runId + "/" + read).json().forEach(rows::add);
+            assertThat(rows).as(read).hasSize(24);
+            assertThat(rows).as(read).isSortedAccordingTo(UnitOrder.by(conditions,
+                    (JsonNode r) -> r.path("replicate").asInt(), r -> r.path("condition").asString()));
+            assertThat(rows.subList(0, 3)).as(read).extracting(r -> r.path("condition").asString())
+                    .containsExactly("baseline", "zeta", "alpha");
+        }
     }
 
     private Api.BytesResponse postBytes(String path, Object body) {

@@ -24,24 +24,20 @@ public record Hypothesis(String name, Verifier verifier, Params verifierParams, 
 
         public static final Ranker P_VALUE = new Ranker("p_value", false);
 
-        /** The score of one output, or null when the output has no such numeric value. */
-        public Double score(Object output) {
-            if (output instanceof Map<?, ?> map && map.get(key) instanceof Number n) {
-                return n.doubleValue();
-            }
-            if (output instanceof List<?> list && !list.isEmpty()) {
-                // Several groups: the least favourable group speaks for the treatment.
-                Double worst = null;
-                for (Object o : list) {
-                    Double s = score(o);
-                    if (s == null) {
-                        return null;
-                    }
-                    worst = worst == null ? s : descending ? Math.min(worst, s) : Math.max(worst, s);
+        /**
+         * The score of one treatment's result, or null when an output has no such numeric value. With several
+         * groups the least favourable group speaks for the treatment.
+         */
+        public Double score(TreatmentResult result) {
+            Double worst = null;
+            for (VerifierOutput group : result.groups()) {
+                Double s = group.number(key);
+                if (s == null) {
+                    return null;
                 }
-                return worst;
+                worst = worst == null ? s : descending ? Math.min(worst, s) : Math.max(worst, s);
             }
-            return null;
+            return worst;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.crystallize.server.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +8,12 @@ import java.util.Map;
 /** The aggregated result of a run: every unit outcome and the verified hypotheses. */
 public record RunResult(List<String> conditions, List<UnitOutcome> units, List<HypothesisOutcome> hypotheses) {
 
-    /** Units sorted by replicate, then by condition in run order. */
+    /** Units in the run's order ({@link UnitOrder}: by replicate, then by condition in run order). */
     public RunResult {
         List<UnitOutcome> sorted = new ArrayList<>(units);
-        sorted.sort(order(conditions));
+        sorted.sort(UnitOrder.of(conditions));
         units = List.copyOf(sorted);
         hypotheses = List.copyOf(hypotheses);
-    }
-
-    public static Comparator<UnitOutcome> order(List<String> conditions) {
-        return Comparator.comparingInt(UnitOutcome::replicate).thenComparingInt(u -> {
-            int i = conditions.indexOf(u.condition());
-            return i < 0 ? Integer.MAX_VALUE : i;
-        });
     }
 
     /** Per condition, metric name to values of completed units, in replicate order. */

@@ -3,6 +3,7 @@ package io.crystallize.server.artifact.internal;
 import io.crystallize.server.artifact.ArtifactQueries;
 import io.crystallize.server.artifact.ArtifactView;
 import io.crystallize.server.artifact.ArtifactState;
+import io.crystallize.server.engine.UnitOrder;
 import io.crystallize.server.run.RunLookup;
 import io.crystallize.server.problem.GoneException;
 import io.crystallize.server.problem.NotFoundException;
@@ -10,7 +11,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +34,7 @@ public class ArtifactService implements ArtifactQueries {
     public List<ArtifactView> list(UUID runId) {
         List<String> conditions = runs.conditions(runId);
         return artifacts.findByRunId(runId).stream()
-                .sorted(Comparator.comparingInt(ArtifactRecord::getReplicate)
-                        .thenComparingInt(a -> order(conditions, a.getCondition()))
+                .sorted(UnitOrder.by(conditions, ArtifactRecord::getReplicate, ArtifactRecord::getCondition)
                         .thenComparingInt(ArtifactRecord::getStepIndex)
                         .thenComparing(ArtifactRecord::getName))
                 .map(ArtifactService::view).toList();
@@ -72,10 +71,5 @@ public class ArtifactService implements ArtifactQueries {
         return new ArtifactView(a.getId(), a.getName(), a.getStep(), a.getReplicate(), a.getCondition(),
                 a.getVersion(), a.getSizeBytes(), a.getSha256(), a.getContentType(),
                 a.getState() != ArtifactState.AVAILABLE, a.getState(), "/api/artifacts/" + a.getId() + "/content");
-    }
-
-    private static int order(List<String> conditions, String condition) {
-        int i = conditions.indexOf(condition);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 }

@@ -88,7 +88,7 @@ class UnitCursor {
         return n == null ? 0 : n;
     }
 
-    /** By replicate, then condition in run order; adds the conditions to {@code args}. */
+    /** By replicate, then condition in run order: the SQL of {@link io.crystallize.server.engine.UnitOrder}; adds the conditions to {@code args}. */
     private static String order(List<String> conditions, List<Object> args) {
         StringBuilder sql = new StringBuilder(" order by replicate, case condition");
         for (int i = 0; i < conditions.size(); i++) {
