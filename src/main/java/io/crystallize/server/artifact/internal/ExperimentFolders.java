@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -97,7 +98,7 @@ class ExperimentFolders {
         if (hashes.isEmpty()) {
             return false;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(hashes.size(), "?"));
         Integer n = jdbc.queryForObject("select count(*) from experiment_folder where folder_hash in (" + marks + ")",
                 Integer.class, hashes.toArray());
         return n != null && n > 0;
