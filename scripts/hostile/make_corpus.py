@@ -2,7 +2,8 @@
 """Writes src/test/resources/fixtures/hostile/corpus.json: hostile requests and the answer each must get.
 
 Each case: name, method, path ({experiment} = an existing experiment's id), headers, body (raw text, so duplicate
-keys and broken JSON can be expressed), status, and field (an errors[].field the problem must name, or null).
+keys and broken JSON can be expressed; {target} = that experiment's name, {root} = the artifact root, {rootName}
+its last segment), status, and field (an errors[].field the problem must name, or null).
 Run from the repository root: python3 scripts/hostile/make_corpus.py
 """
 import copy
@@ -247,6 +248,21 @@ for label, v in [("etc", "/etc"), ("etc sub", "/etc/crystallize"), ("root", "/")
     if label == "home":
         continue  # "~" is a plain folder name to Java: inside the working directory, allowed
     definition(f"artifacts rootDir {label}", plugin("artifacts", {"rootDir": v}), field)
+# Folders of other experiments ({root} = the server's artifact root, {rootName} its last segment, {target} = the name
+# of the existing experiment, whose folder is {root}/{target}): inside it, or containing it (an experiment named
+# {rootName} in the root's parent), spelled in several ways: 409 naming rootDir.
+for label, name, v in [("inside another's folder", None, "{root}/{target}"),
+                       ("deep inside another's folder", None, "{root}/{target}/a/b/c"),
+                       ("inside another's folder, dotted", None, "{root}/./x/../{target}"),
+                       ("inside another's folder, slashes", None, "{root}//{target}/"),
+                       ("containing the root", "{rootName}", "{root}/.."),
+                       ("containing the root, slash", "{rootName}", "{root}/../"),
+                       ("containing the root, dotted", "{rootName}", "{root}/x/../..")]:
+    def change(d, name=name, v=v):
+        plugin("artifacts", {"rootDir": v})(d)
+        if name:
+            d["name"] = name
+    definition(f"artifacts rootDir {label}", change, "plugins[0].params.rootDir", 409)
 definition("artifacts versioned string", plugin("artifacts", {"versioned": "yes"}), "plugins[0].params.versioned")
 definition("logging logLevel unknown", plugin("logging", {"logLevel": "LOUD"}), "plugins[0].params.logLevel")
 definition("logging verbose number", plugin("logging", {"verbose": 1}), "plugins[0].params.verbose")

@@ -25,7 +25,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creates, reads, searches and deletes experiments. A rejected definition stores nothing. An experiment belongs to
+ * Creates, reads, searches and deletes experiments. A rejected definition stores nothing ({@link ExperimentCreating}
+ * lets other modules refuse it too). An experiment belongs to
  * the workspace it was created in; lists show only the caller's workspaces ({@link WorkspaceAccess}); reads by id
  * are checked before the handler runs (through {@link #workspaceOf}, see {@code ExperimentWorkspaces}).
  */
@@ -64,6 +65,7 @@ public class ExperimentService {
         StoredExperiment stored = experiments.saveAndFlush(new StoredExperiment(workspace, definition.name(),
                 Fingerprint.of(definition, json), json.writeValueAsString(definition.withoutWorkspace()), definition.tags(),
                 clock.instant()));
+        events.publishEvent(new ExperimentCreating(stored.getId(), definition.withoutWorkspace()));
         return view(stored);
     }
 

@@ -30,7 +30,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable",
             "The service cannot answer in a media type the `Accept` header allows; ask for `application/json`."),
     CONFLICT(409, "conflict", "Conflict with the current state",
-            "The request is valid but clashes with what is stored: an experiment name already taken, results of a "
+            "The request is valid but clashes with what is stored: an experiment name already taken, an artifact "
+                    + "folder that lies inside, contains or is another experiment's (`errors` names the field), results of a "
                     + "run that has not finished, cancelling or deleting a finished or an active run, resuming a run "
                     + "whose pipeline changed. The `detail` says which; wait, change the request, or delete first."),
     GONE(410, "gone", "Gone",

@@ -2,6 +2,7 @@ package io.crystallize.server.e2e;
 
 import io.crystallize.server.support.Api;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,15 @@ class HostileCorpusTest extends E2eTest {
                 String field) {
     }
 
+    /** The experiment the cases aim at: its id ({experiment} in paths) and name ({target} in bodies). */
+    private record Target(String id, String name) {
+    }
+
     /** One experiment per server (the suite runs on two databases), the target of the run-request cases. */
-    private static final Map<Integer, String> TARGETS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Target> TARGETS = new ConcurrentHashMap<>();
+
+    @Value("${crystallize.artifacts.root-dir}")
+    Path artifactRoot;
 
     static Stream<Arguments> corpus() {
         try (InputStream in = HostileCorpusTest.class.getResourceAsStream("/fixtures/hostile/corpus.json")) {
@@ -45,16 +54,14 @@ class HostileCorpusTest extends E2eTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void answeredWithAProblemAndNothingStored(String name, Case c) {
-        String experiment = TARGETS.computeIfAbsent(port, p -> api.createExperiment(Map.of(
-                "name", unique("hostile-target"),
-                "datasource", Map.of("type", "random.normal", "params", Map.of("n", 5)),
-                "steps", List.of(Map.of("type", "stats.summary")),
-                "treatments", List.of(Map.of("name", "boost", "context", Map.of())),
-                "hypotheses", List.of(Map.of("name", "h", "verifier", Map.of("type", "welch_t_test"), "metrics", "mean")))));
+        Target target = TARGETS.computeIfAbsent(port, p -> target(unique("hostile-target")));
+        String experiment = target.id();
         long experiments = api.experimentCount();
         long runs = runs(experiment);
 
-        Api.Response r = api.request(c.method(), c.path().replace("{experiment}", experiment), c.body(), c.headers());
+        String body = c.body() == null ? null : c.body().replace("{target}", target.name())
+                .replace("{rootName}", artifactRoot.getFileName().toString()).replace("{root}", artifactRoot.toString());
+        Api.Response r = api.request(c.method(), c.path().replace("{experiment}", experiment), body, c.headers());
 
         assertThat(r.status()).as(name + " → " + r.body()).isEqualTo(c.status());
         assertThat(r.header("Content-Type")).as(name + " → " + r.body()).startsWith("application/problem+json");
@@ -66,6 +73,16 @@ class HostileCorpusTest extends E2eTest {
         assertThat(api.experimentCount()).as(name + ": experiments stored").isEqualTo(experiments);
         assertThat(runs(experiment)).as(name + ": runs started").isEqualTo(runs);
         assertThat(api.isHealthy()).as(name + ": healthy after").isTrue();
+    }
+
+    private Target target(String name) {
+        return new Target(api.createExperiment(Map.of(
+                "name", name,
+                "datasource", Map.of("type", "random.normal", "params", Map.of("n", 5)),
+                "steps", List.of(Map.of("type", "stats.summary")),
+                "treatments", List.of(Map.of("name", "boost", "context", Map.of())),
+                "hypotheses", List.of(Map.of("name", "h", "verifier", Map.of("type", "welch_t_test"), "metrics", "mean")))),
+                name);
     }
 
     private long runs(String experiment) {

@@ -68,7 +68,8 @@ class ArtifactPluginFactory implements PluginFactory {
         return List.of(
                 ParamSpec.optional("rootDir", "string", "./data",
                         "the root folder; absent: crystallize.artifacts.root-dir (./data). It must lie inside the root "
-                                + "or one of crystallize.artifacts.allowed-roots"),
+                                + "or one of crystallize.artifacts.allowed-roots, and <rootDir>/<experiment> must not lie "
+                                + "inside, contain or be another experiment's folder"),
                 ParamSpec.optional("versioned", "boolean", false,
                         "a new version folder per run; otherwise every run replaces v0"),
                 ParamSpec.optional("artifactRetention", "integer", DEFAULT_RETENTION, "versions that keep their artifacts (all "
@@ -82,7 +83,8 @@ class ArtifactPluginFactory implements PluginFactory {
     /**
      * An explicit rootDir must lie inside the configured root or an allowed root (real paths: clients cannot write
      * anywhere, not through a symlink either), and not inside a version folder ({@code v<number>}) of another
-     * experiment, whose runs would then delete its files.
+     * experiment, whose runs would then delete its files. That the folder overlaps no other experiment's is checked
+     * against the stored ones when the experiment is created ({@link ExperimentFolders}).
      */
     @Override
     public Map<String, String> validate(Map<String, Object> explicitParams) {

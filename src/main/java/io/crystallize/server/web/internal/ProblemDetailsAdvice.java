@@ -27,7 +27,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 
-/** Turns every error into an RFC 9457 {@code application/problem+json}, with an {@code errors} list for 400s. */
+/**
+ * Turns every error into an RFC 9457 {@code application/problem+json}, with an {@code errors} list for 400s (and for
+ * 409s that a field causes).
+ */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -39,6 +42,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle(e.title());
         if (e instanceof InvalidRequestException invalid) {
             body.setProperty("errors", invalid.errors());
+        } else if (e instanceof ConflictException conflict && !conflict.errors().isEmpty()) {
+            body.setProperty("errors", conflict.errors());
         }
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(e.headers());
