@@ -17,6 +17,12 @@ final class UnitRunner {
     private final Map<String, UnitOutcome> done;
     private final UnitListener listener;
     private final HookInvoker hooks;
+    /**
+     * The provenance of the last unit, shared by the next units that have the same: a run keeps every outcome
+     * until its end, and one unit's trace (its steps and the keys they touched) is several hundred bytes — most
+     * of a unit's memory, the same for nearly every unit. A race between threads only keeps a copy more.
+     */
+    private volatile List<StepRecord> lastProvenance = List.of();
 
     UnitRunner(Experiment experiment, Map<String, UnitOutcome> done, UnitListener listener, HookInvoker hooks) {
         this.experiment = experiment;
@@ -45,6 +51,16 @@ final class UnitRunner {
             }
         }
         return new ReplicateResult(replicate, units);
+    }
+
+    private List<StepRecord> shared(List<StepRecord> provenance) {
+        List<StepRecord> last = lastProvenance;
+        if (last.equals(provenance)) {
+            return last;
+        }
+        List<StepRecord> copy = List.copyOf(provenance);
+        lastProvenance = copy;
+        return copy;
     }
 
     private UnitOutcome report(UnitOutcome outcome) {
@@ -78,7 +94,7 @@ final class UnitRunner {
                 data = output;
             }
             return UnitOutcome.completed(replicate, condition, seed, CompactMetrics.of(ctx.metrics()))
-                    .withProvenance(provenance);
+                    .withProvenance(shared(provenance));
         } catch (RunCancelledException | RunInterruptedException | CancellationToken.RunTimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
