@@ -140,7 +140,6 @@ final class ArtifactPlugin implements ExperimentPlugin {
         String root = settings.root();
         String folder = folder(experiment);
         files.metadata(root, folder, experiment);
-        Map<String, Map<String, List<Number>>> metrics = result.metrics();
         for (String condition : result.conditions()) {
             if (!StorageKeys.isSafeSegment(condition)) {
                 experiment.log().warn("Artifacts: no results.json for condition '" + condition
@@ -151,7 +150,7 @@ final class ArtifactPlugin implements ExperimentPlugin {
             boolean completed = condition.equals(ContextKeys.BASELINE_CONDITION) || result.units().stream()
                     .anyMatch(u -> u.condition().equals(condition) && u.status() == UnitStatus.COMPLETED);
             if (completed) {
-                files.results(root, folder, condition, metrics.getOrDefault(condition, Map.of()));
+                files.results(root, folder, condition, result.units());
             }
         }
         files.manifest(root, folder, recorder.manifest(runId(experiment)));

@@ -4,10 +4,21 @@ import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.Experiment;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.engine.UnitStatus;
 import tools.jackson.core.JsonGenerator;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,35 +50,54 @@ final class RunFiles {
         write(root, folder + "/" + METADATA, json.writeValueAsBytes(metadata));
     }
 
-    /** {@code <condition>/results.json} with the condition's metrics in replicate order, and its marker. */
-    void results(String root, String folder, String condition, Map<String, List<Number>> metrics) {
+    /**
+     * {@code <condition>/results.json} with the metrics of the condition's completed units in replicate order
+     * ({@code units} are), and its marker.
+     */
+    void results(String root, String folder, String condition, List<UnitOutcome> units) {
         String conditionFolder = folder + "/" + StorageKeys.key(condition);
-        write(root, conditionFolder + "/" + Retention.RESULTS, resultsJson(metrics));
+        Path file = null;
+        try {
+            // Through a file: the JSON of a million units is over 100 MB, more than a small heap should hold at once.
+            file = Files.createTempFile("crystallize-results-", ".json");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                resultsJson(condition, units, out);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                store.write(root, conditionFolder + "/" + Retention.RESULTS, in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write results.json of condition '" + condition + "'", e);
+        } finally {
+            deleteQuietly(file);
+        }
         write(root, conditionFolder + "/" + COMPLETE_MARKER, new byte[0]);
     }
 
     /**
-     * {@code {"metrics": {name: [values]}}}, the bytes data binding writes for the map, by the streaming generator:
-     * a value of a million-unit run is a number written, not a serializer looked up.
+     * {@code {"metrics": {name: [values]}}} of the condition's completed units — the bytes data binding writes for
+     * {@link io.crystallize.server.engine.MetricAggregation#valuesByCondition}'s map of the condition — by the
+     * streaming generator, one metric at a time, with no value boxed into a list.
      */
-    byte[] resultsJson(Map<String, List<Number>> metrics) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 24 * metrics.values().stream().mapToInt(List::size).sum());
+    void resultsJson(String condition, List<UnitOutcome> units, OutputStream out) {
+        Set<String> names = new LinkedHashSet<>();
+        for (UnitOutcome u : units) {
+            if (u.status() == UnitStatus.COMPLETED && u.condition().equals(condition)) {
+                names.addAll(u.metrics().keySet());
+            }
+        }
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeName("metrics");
             g.writeStartObject();
-            for (Map.Entry<String, List<Number>> metric : metrics.entrySet()) {
-                g.writeName(metric.getKey());
+            for (String name : names) {
+                g.writeName(name);
                 g.writeStartArray();
-                for (Number n : metric.getValue()) {
-                    if (n instanceof Double d) {
-                        g.writeNumber(d.doubleValue());
-                    } else if (n instanceof Long l) {
-                        g.writeNumber(l.longValue());
-                    } else if (n instanceof Integer i) {
-                        g.writeNumber(i.intValue());
-                    } else {
-                        json.writeValue(g, n);
+                for (UnitOutcome u : units) {
+                    List<MetricValue> values = u.status() == UnitStatus.COMPLETED && u.condition().equals(condition)
+                            ? u.metrics().get(name) : null;
+                    if (values != null) {
+                        values.forEach(v -> number(g, v.value()));
                     }
                 }
                 g.writeEndArray();
@@ -75,7 +105,28 @@ final class RunFiles {
             g.writeEndObject();
             g.writeEndObject();
         }
-        return out.toByteArray();
+    }
+
+    private void number(JsonGenerator g, Number n) {
+        if (n instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else if (n instanceof Long l) {
+            g.writeNumber(l.longValue());
+        } else if (n instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else {
+            json.writeValue(g, n);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file: the system's temp folder is cleaned anyway
+            }
+        }
     }
 
     void manifest(String root, String folder, Map<String, String> manifest) {
