@@ -15,10 +15,12 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +49,7 @@ class ResultsDocument {
     private final RunHypothesisRepository hypotheses;
     private final JsonMapper json;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentMap<UUID, Object> building = new java.util.concurrent.ConcurrentHashMap<>();
 
     ResultsDocument(JdbcTemplate jdbc, UnitCursor cursor, RunHypothesisRepository hypotheses, JsonMapper json,
                     Clock clock) {
@@ -77,32 +80,77 @@ class ResultsDocument {
      * the database); null to read them from the database. Either way the document is the same, byte for byte.
      */
     StoredResults prepare(Run run, List<String> conditions, List<UnitOutcome> units) {
-        return find(run.getId()).orElseGet(() -> {
-            StoredResults built = build(run, conditions, units);
-            try {
-                jdbc.update("insert into run_result (run_id, etag, json_size, body_gzip, created_at) values (?, ?, ?, ?, ?)",
-                        run.getId(), built.etag(), built.jsonSize(), built.gzip(), Timestamp.from(clock.instant()));
-                return built;
-            } catch (DuplicateKeyException storedMeanwhile) {
-                // Another request or node built it at the same time, from the same units: serve the stored one.
-                return find(run.getId()).orElseThrow();
+        Optional<StoredResults> stored = find(run.getId());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        // One build of a run's document at a time on this node: a reader that comes while the run's own task (or
+        // another reader) builds it waits and serves what was stored, rather than holding a second copy of a
+        // million units' values.
+        Object lock = building.computeIfAbsent(run.getId(), id -> new Object());
+        try {
+            synchronized (lock) {
+                return find(run.getId()).orElseGet(() -> buildAndStore(run, conditions, units));
             }
-        });
+        } finally {
+            building.remove(run.getId(), lock);
+        }
     }
 
-    private StoredResults build(Run run, List<String> conditions, List<UnitOutcome> units) {
+    private StoredResults buildAndStore(Run run, List<String> conditions, List<UnitOutcome> units) {
+        Path file = null;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Counting counted = new Counting(new DigestOutputStream(new GZIPOutputStream(bytes, 1 << 16), sha));
-            try (JsonGenerator g = json.createGenerator(counted)) {
-                write(g, run, conditions, units);
+            // Built into a file and stored from it: the gzip of a million units is tens of MB, which a small
+            // heap should not hold while it grows (and again as the array handed to the driver).
+            file = Files.createTempFile("crystallize-results-", ".json.gz");
+            Built built = build(run, conditions, units, file);
+            try (InputStream in = Files.newInputStream(file)) {
+                long gzipSize = Files.size(file);
+                jdbc.update("insert into run_result (run_id, etag, json_size, body_gzip, created_at) values (?, ?, ?, ?, ?)",
+                        ps -> {
+                            ps.setObject(1, run.getId());
+                            ps.setString(2, built.etag());
+                            ps.setLong(3, built.jsonSize());
+                            ps.setBinaryStream(4, in, gzipSize);
+                            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+                        });
             }
-            return new StoredResults("\"" + HexFormat.of().formatHex(sha.digest()) + "\"", counted.count, bytes.toByteArray());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } catch (DuplicateKeyException storedMeanwhile) {
+            // Another request or node built it at the same time, from the same units: serve the stored one.
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+        return find(run.getId()).orElseThrow();
+    }
+
+    private record Built(String etag, long jsonSize) {
+    }
+
+    private Built build(Run run, List<String> conditions, List<UnitOutcome> units, Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Counting counted;
+            try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                counted = new Counting(new DigestOutputStream(gzip, sha));
+                try (JsonGenerator g = json.createGenerator(counted)) {
+                    write(g, run, conditions, units);
+                }
+            }
+            return new Built("\"" + HexFormat.of().formatHex(sha.digest()) + "\"", counted.count);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file: the system's temp folder is cleaned anyway
+            }
         }
     }
 
