@@ -78,15 +78,15 @@ class UnitRows {
             provenance = previous != null && previous.outcome().provenance().equals(outcome.provenance())
                     ? previous.provenanceJson() : json.writeValueAsString(outcome.provenance());
         }
-        Row row = new Row(outcome, MetricsJson.write(json, outcome.metrics()), provenance);
+        Row row = new Row(outcome, MetricsJson.write(json, outcome.metrics()), provenance, outcome.cacheHits());
         if (provenance != null) {
             last.set(row);
         }
         return row;
     }
 
-    /** A unit and the JSON its row stores. */
-    record Row(UnitOutcome outcome, String metricsJson, String provenanceJson) {
+    /** A unit and what its row stores besides the outcome's fields: JSON, and the steps replayed from the cache. */
+    record Row(UnitOutcome outcome, String metricsJson, String provenanceJson, int cacheHits) {
     }
 
     /**
@@ -128,7 +128,7 @@ class UnitRows {
                     ps.setString(9, e == null ? null : e.stackTrace());
                     ps.setString(10, node);
                     ps.setTimestamp(11, now);
-                    ps.setInt(12, o.cacheHits());
+                    ps.setInt(12, row.cacheHits());
                     ps.setString(13, row.provenanceJson());
                     if (guarded) {
                         ps.setObject(14, runId);
@@ -180,7 +180,7 @@ class UnitRows {
             errorTypes[i] = e == null ? null : e.type();
             errorMessages[i] = e == null ? null : e.message();
             errorTraces[i] = e == null ? null : e.stackTrace();
-            cacheHits[i] = o.cacheHits();
+            cacheHits[i] = row.cacheHits();
             provenance[i] = row.provenanceJson();
             index.put(o.replicate() + "/" + o.condition(), i);
         }
@@ -224,9 +224,8 @@ class UnitRows {
         long hits = 0;
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i]) {
-                UnitOutcome o = units.get(i).outcome();
-                added.merge(o.status(), 1L, Long::sum);
-                hits += o.cacheHits();
+                added.merge(units.get(i).outcome().status(), 1L, Long::sum);
+                hits += units.get(i).cacheHits();
             }
         }
         if (!added.isEmpty()) {

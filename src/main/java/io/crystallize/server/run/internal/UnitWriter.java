@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class UnitWriter implements UnitListener, AutoCloseable {
 
     /** Marks where a flush was asked: the batch before it is stored at once. */
-    private static final UnitRows.Row FLUSH = new UnitRows.Row(UnitOutcome.skipped(-1, "", "flush"), "{}", null);
-    private static final UnitRows.Row STOP = new UnitRows.Row(UnitOutcome.skipped(-1, "", "stop"), "{}", null);
+    private static final UnitRows.Row FLUSH = new UnitRows.Row(UnitOutcome.skipped(-1, "", "flush"), "{}", null, 0);
+    private static final UnitRows.Row STOP = new UnitRows.Row(UnitOutcome.skipped(-1, "", "stop"), "{}", null, 0);
     private static final int ATTEMPTS = 5;
 
     private final UUID runId;
