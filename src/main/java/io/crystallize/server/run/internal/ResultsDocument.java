@@ -7,6 +7,8 @@ import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.StoredResults;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,8 +53,16 @@ class ResultsDocument {
     private final Clock clock;
     private final java.util.concurrent.ConcurrentMap<UUID, Object> building = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Stored documents by run, weighed by their gzip bytes: immutable once stored, so never stale. */
+    private final Cache<UUID, StoredResults> cache;
+    private final long cacheable;
+
     ResultsDocument(JdbcTemplate jdbc, UnitCursor cursor, RunHypothesisRepository hypotheses, JsonMapper json,
-                    Clock clock) {
+                    Clock clock, RunStoreProperties props) {
+        long bytes = props.resultsCache().toBytes();
+        this.cache = Caffeine.newBuilder().maximumWeight(bytes)
+                .weigher((UUID id, StoredResults r) -> (int) Math.min(Integer.MAX_VALUE, r.gzip().length + 200L)).build();
+        this.cacheable = bytes / 4;
         this.jdbc = jdbc;
         this.cursor = cursor;
         this.hypotheses = hypotheses;
@@ -61,12 +71,27 @@ class ResultsDocument {
     }
 
     Optional<String> etag(UUID runId) {
+        StoredResults cached = cache.getIfPresent(runId);
+        if (cached != null) {
+            return Optional.of(cached.etag());
+        }
         return jdbc.queryForList("select etag from run_result where run_id = ?", String.class, runId).stream().findFirst();
     }
 
     Optional<StoredResults> find(UUID runId) {
-        return jdbc.query("select etag, json_size, body_gzip from run_result where run_id = ?",
+        StoredResults cached = cache.getIfPresent(runId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<StoredResults> stored = jdbc.query("select etag, json_size, body_gzip from run_result where run_id = ?",
                 (rs, i) -> new StoredResults(rs.getString(1), rs.getLong(2), rs.getBytes(3)), runId).stream().findFirst();
+        stored.filter(r -> r.gzip().length <= cacheable).ifPresent(r -> cache.put(runId, r));
+        return stored;
+    }
+
+    /** Forgets a deleted run's document. */
+    void evict(UUID runId) {
+        cache.invalidate(runId);
     }
 
     /** The stored document of a finished run; built and stored first when there is none yet. */

@@ -29,9 +29,12 @@ class RunDeletion {
     private final ExperimentService experiments;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ResultsDocument results;
 
-    RunDeletion(RunRepository runs, ExperimentService experiments, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    RunDeletion(RunRepository runs, ExperimentService experiments, JdbcTemplate jdbc, ApplicationEventPublisher events,
+                ResultsDocument results) {
         this.runs = runs;
+        this.results = results;
         this.experiments = experiments;
         this.jdbc = jdbc;
         this.events = events;
@@ -53,6 +56,7 @@ class RunDeletion {
         }
         runs.delete(run);
         runs.flush();
+        results.evict(id); // its stored document went with the run row (on delete cascade)
     }
 
     /** Deleting an experiment deletes its runs first, in the same transaction; an active one makes it a 409. */

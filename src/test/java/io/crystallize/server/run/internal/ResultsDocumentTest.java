@@ -90,6 +90,7 @@ class ResultsDocumentTest {
 
     private StoredResults rebuilt(List<UnitOutcome> units) {
         jdbc.update("delete from run_result where run_id = ?", runId);
+        results.evict(runId);
         return results.prepare(runs.findById(runId).orElseThrow(), conditions, units);
     }
 
@@ -114,6 +115,19 @@ class ResultsDocumentTest {
         changed.set(0, UnitOutcome.completed(first.replicate(), first.condition(), first.seed(),
                 Map.of("mean", List.of(new MetricValue(123.25, Map.of())), "count", List.of(new MetricValue(1, Map.of())))));
         assertThat(json(rebuilt(changed))).contains("123.25").isNotEqualTo(json(scanned));
+    }
+
+    @Test
+    void aStoredDocumentIsReadOnceThenServedFromMemoryUntilItsRunIsDeleted() {
+        storeAll(units());
+        StoredResults built = rebuilt(null);
+        StoredResults first = results.find(runId).orElseThrow();
+        assertThat(results.find(runId).orElseThrow()).as("from the cache").isSameAs(first);
+        assertThat(first.etag()).isEqualTo(built.etag());
+        results.evict(runId);
+        StoredResults reread = results.find(runId).orElseThrow();
+        assertThat(reread).isNotSameAs(first);
+        assertThat(reread.gzip()).isEqualTo(first.gzip());
     }
 
     @Test
