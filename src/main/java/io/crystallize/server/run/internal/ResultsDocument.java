@@ -1,8 +1,6 @@
 package io.crystallize.server.run.internal;
 
-import io.crystallize.server.engine.MetricValue;
 import io.crystallize.server.engine.UnitOutcome;
-import io.crystallize.server.engine.UnitStatus;
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunView;
 import io.crystallize.server.run.StoredResults;
@@ -13,8 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.FilterOutputStream;
@@ -29,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +35,15 @@ import java.util.zip.GZIPOutputStream;
  * The results of a finished run (API.md: metrics per condition in replicate order, hypotheses, errors,
  * skipped), computed once from the stored units and stored in the database, gzip-compressed, with a strong
  * ETag (SHA-256 of the JSON). In the database rather than in the data folder: every node of a cluster serves
- * it, and it goes with the run when the run is deleted. Built with a streaming generator from one cursor over the
- * run's completed units: memory holds their metric values as primitives (8 bytes a value), never the units.
+ * it, and it goes with the run when the run is deleted. Built with a streaming generator into a temporary file,
+ * from the run's metric values as primitives ({@link MetricColumns}); kept in memory for readers once stored.
  */
 @Component
 class ResultsDocument {
 
     private final JdbcTemplate jdbc;
     private final UnitCursor cursor;
+    private final MetricColumns columns;
     private final RunHypothesisRepository hypotheses;
     private final JsonMapper json;
     private final Clock clock;
@@ -57,8 +53,9 @@ class ResultsDocument {
     private final Cache<UUID, StoredResults> cache;
     private final long cacheable;
 
-    ResultsDocument(JdbcTemplate jdbc, UnitCursor cursor, RunHypothesisRepository hypotheses, JsonMapper json,
-                    Clock clock, RunStoreProperties props) {
+    ResultsDocument(JdbcTemplate jdbc, UnitCursor cursor, MetricColumns columns, RunHypothesisRepository hypotheses,
+                    JsonMapper json, Clock clock, RunStoreProperties props) {
+        this.columns = columns;
         long bytes = props.resultsCache().toBytes();
         this.cache = Caffeine.newBuilder().maximumWeight(bytes)
                 .weigher((UUID id, StoredResults r) -> (int) Math.min(Integer.MAX_VALUE, r.gzip().length + 200L)).build();
@@ -188,18 +185,8 @@ class ResultsDocument {
         g.writeStringProperty("status", run.getStatus().name());
         g.writeName("metrics");
         g.writeStartObject();
-        Map<String, Map<String, NumberColumn>> byCondition = new LinkedHashMap<>();
-        conditions.forEach(c -> byCondition.put(c, new LinkedHashMap<>()));
-        if (units == null || !collect(units, ((Number) counted.get("completed_units")).longValue(), byCondition)) {
-            // One scan for every condition (a scan per condition read each unit once per condition).
-            byCondition.values().forEach(Map::clear);
-            cursor.metrics(runId, (condition, metricsJson) -> {
-                Map<String, NumberColumn> byMetric = byCondition.get(condition);
-                if (byMetric != null) { // a unit of a condition the run no longer has: left out, as the filter did
-                    collect(metricsJson, byMetric);
-                }
-            });
-        }
+        Map<String, Map<String, NumberColumn>> byCondition = columns.of(runId, conditions, units,
+                ((Number) counted.get("completed_units")).longValue());
         for (String condition : conditions) {
             Map<String, NumberColumn> byMetric = byCondition.get(condition);
             g.writeName(condition);
@@ -236,65 +223,6 @@ class ResultsDocument {
             });
         }
         g.writeEndObject();
-    }
-
-    /**
-     * Appends the metric values of the completed {@code units} as the scan would from their stored JSON: integers
-     * as integers, doubles as doubles, in replicate order. False — the caller scans instead — when they are not
-     * as many as the run's stored completed units, or hold a number their JSON would not read back as the same
-     * value (a float, a big or non-finite number).
-     */
-    private static boolean collect(List<UnitOutcome> units, long storedCompleted,
-                                   Map<String, Map<String, NumberColumn>> byCondition) {
-        long completed = 0;
-        List<UnitOutcome> ordered = new java.util.ArrayList<>(units);
-        ordered.sort(java.util.Comparator.comparingInt(UnitOutcome::replicate));
-        for (UnitOutcome u : ordered) {
-            if (u.status() != UnitStatus.COMPLETED) {
-                continue;
-            }
-            completed++;
-            Map<String, NumberColumn> byMetric = byCondition.get(u.condition());
-            if (byMetric == null) {
-                continue;
-            }
-            for (Map.Entry<String, List<MetricValue>> metric : u.metrics().entrySet()) {
-                NumberColumn column = byMetric.computeIfAbsent(metric.getKey(), n -> new NumberColumn());
-                for (MetricValue v : metric.getValue()) {
-                    Number n = v.value();
-                    if (n instanceof Long || n instanceof Integer) {
-                        column.add(n.longValue());
-                    } else if (n instanceof Double d && Double.isFinite(d)) {
-                        column.add(d.doubleValue());
-                    } else {
-                        return false;
-                    }
-                }
-            }
-        }
-        return completed == storedCompleted;
-    }
-
-    /** Appends the values of one unit's stored metrics ({@code {"name": [{"value": …, "tags": …}]}}). */
-    private void collect(String metricsJson, Map<String, NumberColumn> byMetric) {
-        try (JsonParser p = json.createParser(metricsJson)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                NumberColumn column = byMetric.computeIfAbsent(p.currentName(), n -> new NumberColumn());
-                p.nextToken();
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                        String field = p.currentName();
-                        JsonToken value = p.nextToken();
-                        if (field.equals("value")) {
-                            column.add(p);
-                        } else if (value.isStructStart()) {
-                            p.skipChildren();
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** Counts the bytes of the JSON on their way to the digest and the compressor. */
