@@ -62,7 +62,9 @@ public final class KillBench {
                 if (now.path("status").asString().equals("COMPLETED")) {
                     break;
                 }
-                Thread.sleep(ThreadLocalRandom.current().nextInt(150)); // anywhere in a batch, not just after one
+                // Anywhere in a batch, not just after one: a random pause before the kill.
+                Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 150));
+                await().pollDelay(pause).atMost(pause.plusSeconds(1)).until(() -> true);
                 long stored = api.run(run).path("progress").path("completedUnits").asLong();
                 node.kill();
                 killed++;
