@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +43,7 @@ class ResultsDocumentTest {
 
     @BeforeEach
     void run() {
-        UUID experimentId = UUID.randomUUID();
-        runId = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into experiment (id, name, fingerprint, definition_json, created_at, workspace_id) "
-                        + "values (?, ?, 'f', '{}', ?, '00000000-0000-0000-0000-00000000b001')",
-                experimentId, "results-" + runId, now);
-        jdbc.update("insert into run (id, experiment_id, status, version, fingerprint, replicates, conditions_json, "
-                + "strategy, debug, cancel_requested, created_at, finished_at, row_version) "
-                + "values (?, ?, 'COMPLETED', 0, 'f', 100, '[\"baseline\",\"treated\"]', 'rerun', false, false, ?, ?, 0)",
-                runId, experimentId, now, now);
+        runId = RunRows.insert(jdbc, "COMPLETED", "[\"baseline\",\"treated\"]");
     }
 
     /** Units out of order, integers and doubles, several values of one metric with tags, a failed and a skipped unit. */

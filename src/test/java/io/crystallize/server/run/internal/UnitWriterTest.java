@@ -9,9 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,17 +36,7 @@ class UnitWriterTest {
 
     @BeforeEach
     void run() {
-        UUID experimentId = UUID.randomUUID();
-        runId = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        // In the admin's workspace, which the V12 migration creates.
-        jdbc.update("insert into experiment (id, name, fingerprint, definition_json, created_at, workspace_id) "
-                        + "values (?, ?, 'f', '{}', ?, '00000000-0000-0000-0000-00000000b001')",
-                experimentId, "writer-" + runId, now);
-        jdbc.update("insert into run (id, experiment_id, status, version, fingerprint, replicates, conditions_json, "
-                + "strategy, debug, cancel_requested, created_at, row_version) "
-                + "values (?, ?, 'RUNNING', 0, 'f', 100, '[\"baseline\",\"t\"]', 'rerun', false, false, ?, 0)",
-                runId, experimentId, now);
+        runId = RunRows.insert(jdbc, "RUNNING", "[\"baseline\",\"t\"]");
     }
 
     private static UnitOutcome completed(int replicate, String condition) {
