@@ -142,7 +142,10 @@ class DashboardBrowserTest {
         assertThat(driver.getCurrentUrl()).as("a browser that is not signed in is sent to sign in").contains("/login");
         driver.findElement(By.id("token")).sendKeys("cz_not-a-token");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("not accepted");
+        // The answer to the form is a new page: wait for it rather than read the one still showing.
+        assertThat(await("the sign-in page says why").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> driver.findElements(By.cssSelector("[role=alert]")), alerts -> !alerts.isEmpty())
+                .get(0).getText()).contains("not accepted");
 
         signIn(bob.token());
         assertThat(driver.getPageSource()).doesNotContain(aliceExperiment);

@@ -80,6 +80,12 @@ class RunStoreHttpTest extends E2eTest {
         String etag = plain.header("ETag");
         assertThat(etag).startsWith("\"").isEqualTo(gzip.header("ETag"));
         assertThat(api.get("/api/runs/" + runId + "/results", Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+        assertThat(plain.header("Content-Length")).isEqualTo(String.valueOf(plain.body().length));
+        assertThat(gzip.header("Content-Length")).isEqualTo(String.valueOf(gzip.body().length));
+        // A Range on the document is ignored (RFC 9110 allows it): the whole document, as without one.
+        Api.BytesResponse ranged = api.getBytes("/api/runs/" + runId + "/results", Map.of("Range", "bytes=0-9"));
+        assertThat(ranged.status()).isEqualTo(200);
+        assertThat(ranged.body()).isEqualTo(plain.body());
 
         JsonNode results = Api.JSON.readTree(plain.text());
         assertThat(results.path("status").asString()).isEqualTo("COMPLETED");

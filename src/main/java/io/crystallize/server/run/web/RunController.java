@@ -95,7 +95,7 @@ class RunController {
 
     /** The stored document, as stored: gzip bytes to clients that accept them, else inflated on the way out. */
     @GetMapping(value = "/api/runs/{runId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StreamingResponseBody> results(@PathVariable UUID runId, WebRequest request) {
+    ResponseEntity<Object> results(@PathVariable UUID runId, WebRequest request) {
         if (request.checkNotModified(reads.resultsEtag(runId))) {
             return null;
         }
