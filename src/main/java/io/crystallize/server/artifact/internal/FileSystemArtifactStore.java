@@ -257,7 +257,8 @@ class FileSystemArtifactStore implements ArtifactStore {
         }
     }
 
-    private static void deleteQuietly(Path tmp) {
+    /** Deletes a temporary file if it is there; one that cannot be deleted is left (it is never a recorded key). */
+    static void deleteQuietly(Path tmp) {
         if (tmp != null) {
             try {
                 Files.deleteIfExists(tmp);

@@ -69,7 +69,7 @@ final class RunFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write results.json of condition '" + condition + "'", e);
         } finally {
-            deleteQuietly(file);
+            FileSystemArtifactStore.deleteQuietly(file);
         }
         write(root, conditionFolder + "/" + COMPLETE_MARKER, new byte[0]);
     }
@@ -116,16 +116,6 @@ final class RunFiles {
             g.writeNumber(i.intValue());
         } else {
             json.writeValue(g, n);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file: the system's temp folder is cleaned anyway
-            }
         }
     }
 

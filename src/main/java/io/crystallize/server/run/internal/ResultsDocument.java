@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,7 +143,7 @@ class ResultsDocument {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
-            deleteQuietly(file);
+            FileSystemUtils.deleteRecursively(file == null ? null : file.toFile()); // a temp file left behind is harmless
         }
         return find(run.getId()).orElseThrow();
     }
@@ -163,16 +164,6 @@ class ResultsDocument {
             return new Built("\"" + HexFormat.of().formatHex(sha.digest()) + "\"", counted.count);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file: the system's temp folder is cleaned anyway
-            }
         }
     }
 
