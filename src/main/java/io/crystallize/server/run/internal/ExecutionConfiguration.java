@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadPoolExecutor;
 
-/** The node's bounded unit pool and the db-scheduler task that executes a run. */
+/**
+ * The node's bounded unit pool and the db-scheduler tasks of a run ({@link RunTasks}), each handled by
+ * {@link RunTaskHandlers}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ExecutionConfiguration {
@@ -53,9 +56,9 @@ class ExecutionConfiguration {
      * must wait for its turn (another non-versioned run of its experiment is executing) is rescheduled, not failed.
      */
     @Bean
-    CustomTask<String> runTask(RunExecutor executor) {
+    CustomTask<String> runTask(RunTaskHandlers handlers) {
         return Tasks.custom(RunTasks.RUN).onFailure(RETRY).onDeadExecutionRevive()
-                .execute((instance, ctx) -> executor.execute(UUID.fromString(instance.getData()))
+                .execute((instance, ctx) -> handlers.execute(UUID.fromString(instance.getData()))
                         ? new CompletionHandler.OnCompleteRemove<>()
                         : (complete, operations) -> operations.reschedule(complete, Instant.now().plus(TURN_WAIT)));
     }
@@ -63,17 +66,17 @@ class ExecutionConfiguration {
 
     /** A group of a distributed run's units; data {@code <runId>/<group index>}. */
     @Bean
-    OneTimeTask<String> unitsTask(RunExecutor executor) {
+    OneTimeTask<String> unitsTask(RunTaskHandlers handlers) {
         return Tasks.oneTime(RunTasks.UNITS).onFailure(RETRY).execute((instance, ctx) -> {
             String[] parts = instance.getData().split("/");
-            executor.executeUnits(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+            handlers.executeUnits(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
         });
     }
 
     /** A distributed run's completion, scheduled once by the node that finishes its last unit group. */
     @Bean
-    OneTimeTask<String> completeTask(RunExecutor executor) {
+    OneTimeTask<String> completeTask(RunTaskHandlers handlers) {
         return Tasks.oneTime(RunTasks.COMPLETE).onFailure(RETRY)
-                .execute((instance, ctx) -> executor.complete(UUID.fromString(instance.getData())));
+                .execute((instance, ctx) -> handlers.complete(UUID.fromString(instance.getData())));
     }
 }

@@ -21,28 +21,34 @@ import io.crystallize.server.engine.spi.Verifier;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentDefinition.ComponentSpec;
 import io.crystallize.server.experiment.ExperimentDefinition.HypothesisSpec;
+import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.experiment.Hypotheses;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the engine's {@link Experiment} for one run from the stored definition: catalog lookups, the run's
- * treatments and replicates, fresh plugins from their factories ({@link RunPlugins}), then the global plugins.
+ * Builds the engine's {@link Experiment} for one stored run from its experiment's definition: catalog lookups, the
+ * run's conditions and replicates, fresh plugins from their factories ({@link RunPlugins}), then the global plugins.
  */
 @Component
 class ExperimentAssembler {
 
+    private final ExperimentService experiments;
+    private final JsonMapper json;
     private final Catalog catalog;
     private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
     private final UnitLimits limits;
     private final StepCache stepCache;
 
-    ExperimentAssembler(Catalog catalog, RunPlugins runPlugins, List<GlobalPlugin> globalPlugins, ResourceLimits limits,
-                        MemoryBudget budget, StepCache stepCache) {
+    ExperimentAssembler(ExperimentService experiments, JsonMapper json, Catalog catalog, RunPlugins runPlugins,
+                        List<GlobalPlugin> globalPlugins, ResourceLimits limits, MemoryBudget budget, StepCache stepCache) {
+        this.experiments = experiments;
+        this.json = json;
         this.catalog = catalog;
         this.runPlugins = runPlugins;
         this.stepCache = stepCache;
@@ -50,7 +56,12 @@ class ExperimentAssembler {
         this.limits = limits.unitLimits(budget);
     }
 
-    Experiment assemble(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
+    /** The engine's experiment for a stored run: its definition, conditions, log and cancellation token. */
+    Experiment experiment(Run run, RunLog log, CancellationToken token) {
+        return assemble(experiments.get(run.getExperimentId()), run, RunConditions.of(run, json), log, token);
+    }
+
+    private Experiment assemble(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
         ExperimentDefinition d = view.definition();
         List<Treatment> treatments = d.treatments().stream()
                 .filter(t -> t.name().equals("baseline") || conditions.contains(t.name()))

@@ -22,7 +22,7 @@ import java.util.List;
 @Component
 class KeptResults {
 
-    private final RunAssembly assembly;
+    private final ExperimentAssembler assembler;
     private final ExperimentEngine engine;
     private final RunHypothesisRepository hypotheses;
     private final RunLogStore logs;
@@ -31,9 +31,9 @@ class KeptResults {
     private final Clock clock;
     private final String node;
 
-    KeptResults(RunAssembly assembly, ExperimentEngine engine, RunHypothesisRepository hypotheses, RunLogStore logs,
+    KeptResults(ExperimentAssembler assembler, ExperimentEngine engine, RunHypothesisRepository hypotheses, RunLogStore logs,
                 ApplicationEventPublisher events, JsonMapper json, Clock clock, ExecutionProperties props) {
-        this.assembly = assembly;
+        this.assembler = assembler;
         this.engine = engine;
         this.hypotheses = hypotheses;
         this.logs = logs;
@@ -48,7 +48,7 @@ class KeptResults {
         run.start(node, clock.instant());
         RunLog log = logs.forRun(run.getId());
         // Plugins are created (their factories resolve params) but none is attached: no initHook, no hooks at all.
-        Experiment experiment = assembly.experiment(run, RunLog.NONE, new CancellationToken());
+        Experiment experiment = assembler.experiment(run, RunLog.NONE, new CancellationToken());
         List<HypothesisOutcome> outcomes = engine.verify(experiment, kept).hypotheses();
         for (int i = 0; i < outcomes.size(); i++) {
             hypotheses.save(new RunHypothesis(run.getId(), i, outcomes.get(i).name(),

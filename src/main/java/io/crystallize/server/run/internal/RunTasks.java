@@ -2,7 +2,10 @@ package io.crystallize.server.run.internal;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 
-/** The db-scheduler tasks of a run: the run itself, the unit groups of a distributed run, its completion. */
+/**
+ * The descriptors of the db-scheduler tasks of a run (names and data type): the run itself, the unit groups of a
+ * distributed run, its completion. {@link RunTaskHandlers} executes them.
+ */
 final class RunTasks {
 
     static final TaskDescriptor<String> RUN = TaskDescriptor.of("run-experiment", String.class);

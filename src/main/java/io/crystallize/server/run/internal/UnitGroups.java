@@ -13,12 +13,12 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * The bookkeeping of a distributed run: its replicates cut into groups, each a db-scheduler task any node
- * may execute; when the last group finishes, the run's completion is scheduled (once: the completion task
- * instance is keyed by the run id).
+ * The unit groups of a distributed run, kept in {@code run_unit_task}: its replicates cut into groups, each a
+ * db-scheduler task any node may execute; when the last group finishes, the run's completion is scheduled (once:
+ * the completion task instance is keyed by the run id).
  */
 @Component
-class UnitTasks implements UnitHandOff {
+class UnitGroups implements UnitHandOff {
 
     /** One group's replicates, inclusive. */
     record Group(int index, int firstReplicate, int lastReplicate) {
@@ -33,7 +33,7 @@ class UnitTasks implements UnitHandOff {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
 
-    UnitTasks(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+    UnitGroups(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.scheduler = scheduler;

@@ -28,17 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * short transaction; nothing holds a transaction while units execute.
  */
 @Component
-class RunExecutor {
+class RunTaskHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+    private static final Logger log = LoggerFactory.getLogger(RunTaskHandlers.class);
 
     private final RunRepository runs;
     private final UnitStore units;
-    private final UnitTasks unitTasks;
+    private final UnitGroups groups;
     private final RunLogStore logs;
     private final CancellationRegistry cancellations;
-    private final RunAssembly assembly;
-    private final RunCompletion completion;
+    private final ExperimentAssembler assembler;
+    private final RunTransitions transitions;
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
     private final ResultsDocument results;
@@ -47,19 +47,19 @@ class RunExecutor {
     private final java.time.Duration runTimeout;
     private final UpstreamRelease upstream;
 
-    RunExecutor(RunRepository runs, UnitStore units, UnitTasks unitTasks, RunLogStore logs,
-                CancellationRegistry cancellations, RunAssembly assembly, RunCompletion completion,
+    RunTaskHandlers(RunRepository runs, UnitStore units, UnitGroups groups, RunLogStore logs,
+                CancellationRegistry cancellations, ExperimentAssembler assembler, RunTransitions transitions,
                 ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
                 ExecutionProperties props, ResourceLimits limits, UpstreamRelease upstream) {
         this.runTimeout = limits.runTimeout();
         this.upstream = upstream;
         this.runs = runs;
         this.units = units;
-        this.unitTasks = unitTasks;
+        this.groups = groups;
         this.logs = logs;
         this.cancellations = cancellations;
-        this.assembly = assembly;
-        this.completion = completion;
+        this.assembler = assembler;
+        this.transitions = transitions;
         this.engine = engine;
         this.tx = tx;
         this.results = results;
@@ -74,8 +74,8 @@ class RunExecutor {
     boolean execute(UUID runId) {
         Run run;
         try {
-            run = OnConflict.retry(() -> tx.execute(s -> completion.start(runId, node)));
-        } catch (RunCompletion.WaitForTurn e) {
+            run = OnConflict.retry(() -> tx.execute(s -> transitions.start(runId, node)));
+        } catch (RunTransitions.WaitForTurn e) {
             return false;
         }
         try {
@@ -83,7 +83,7 @@ class RunExecutor {
             if (blocked.isPresent()) {
                 // An experiment graph's upstream run did not complete: the artifacts this run reads are not there.
                 logs.forRun(runId).log(RunLog.Level.ERROR, "Run failed: " + blocked.get());
-                completion.update(runId, r -> r.fail(blocked.get(), completion.now()));
+                transitions.update(runId, r -> r.fail(blocked.get(), transitions.now()));
             } else if (run != null) {
                 AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
                 guarded(run, (experiment, writer) -> {
@@ -91,7 +91,7 @@ class RunExecutor {
                     Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
                     writer.flush();
                     result.ifPresent(r -> {
-                        completion.completed(runId, r);
+                        transitions.completed(runId, r);
                         if (writer.insertedAll()) { // the units it started with were read, the others inserted here
                             stored.set(r.units());
                         }
@@ -109,14 +109,14 @@ class RunExecutor {
     void executeUnits(UUID runId, int index) {
         Run run = runs.findById(runId).orElse(null);
         if (run != null && !run.getStatus().isFinished() && !run.isCancelRequested()) {
-            UnitTasks.Group group = unitTasks.group(runId, index);
+            UnitGroups.Group group = groups.group(runId, index);
             guarded(run, (experiment, writer) -> {
                 engine.attach(experiment);
                 engine.runReplicates(experiment, group.replicates(), units.load(runId), writer);
                 writer.flush();
             });
         }
-        unitTasks.finished(runId, index);
+        groups.finished(runId, index);
     }
 
     /** A distributed run's completion, once its last unit group has finished. */
@@ -126,13 +126,13 @@ class RunExecutor {
             return;
         }
         if (run.isCancelRequested()) {
-            completion.update(runId, r -> r.cancel(completion.now()));
+            transitions.update(runId, r -> r.cancel(transitions.now()));
             return;
         }
         AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
         guarded(run, (experiment, writer) -> {
             RunResult result = engine.complete(experiment, new ArrayList<>(units.load(runId).values()));
-            completion.completed(runId, result);
+            transitions.completed(runId, result);
             stored.set(result.units()); // all read from the database
         });
         prepareResults(runId, stored.get());
@@ -171,11 +171,11 @@ class RunExecutor {
         RunLog runLog = logs.forRun(runId);
         UnitWriter writer = units.writer(runId, node);
         try {
-            work.run(assembly.experiment(run, runLog, token), writer);
+            work.run(assembler.experiment(run, runLog, token), writer);
         } catch (RunCancelledException e) {
             writer.flush();
             runLog.warn("Run cancelled; completed units are kept");
-            completion.update(runId, r -> r.cancel(completion.now()));
+            transitions.update(runId, r -> r.cancel(transitions.now()));
         } catch (RunInterruptedException e) {
             flushQuietly(runId, writer);
             runLog.warn("Run interrupted on node " + node + "; it resumes where it stopped");
@@ -185,7 +185,7 @@ class RunExecutor {
             log.warn("run {} failed", runId, e);
             String cause = e.getMessage() + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")");
             runLog.log(RunLog.Level.ERROR, "Run failed: " + cause);
-            completion.update(runId, r -> r.fail(cause, completion.now()));
+            transitions.update(runId, r -> r.fail(cause, transitions.now()));
         } finally {
             cancellations.unregister(runId);
             closeQuietly(runId, writer);

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The short transactions that move a run through its states while it executes. */
+/**
+ * The short transactions that move a run between its states while it executes: its start (QUEUED → RUNNING, or a
+ * wait for its turn), its completion with the verified hypotheses, and any other change of an unfinished run.
+ */
 @Component
-class RunCompletion {
+class RunTransitions {
 
     private final RunRepository runs;
     private final io.crystallize.server.experiment.ExperimentService experiments;
@@ -23,7 +26,7 @@ class RunCompletion {
     private final JsonMapper json;
     private final Clock clock;
 
-    RunCompletion(RunRepository runs, RunHypothesisRepository hypotheses, TransactionTemplate tx, JsonMapper json,
+    RunTransitions(RunRepository runs, RunHypothesisRepository hypotheses, TransactionTemplate tx, JsonMapper json,
                   Clock clock, io.crystallize.server.experiment.ExperimentService experiments) {
         this.runs = runs;
         this.experiments = experiments;
