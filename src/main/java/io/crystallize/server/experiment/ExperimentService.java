@@ -93,6 +93,12 @@ public class ExperimentService {
                 .filter(e -> e.getWorkspaceId().equals(workspaceId)).findFirst().map(this::view);
     }
 
+    /** The id of the experiment of that name in that workspace, without reading its definition. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(String name, UUID workspaceId) {
+        return experiments.findIdByNameAndWorkspace(name, workspaceId);
+    }
+
     /**
      * A page of the caller's experiments (every experiment for an admin): {@code name} matches the whole name,
      * {@code q} a part of it (case-insensitively), and each of {@code tags} ({@code key:value}, or {@code key} for

@@ -21,9 +21,9 @@ public interface RunLookup {
      * The seeds of the units stored so far for the run, by replicate and then condition; every stored unit has
      * one, because the seed plugin joins every run.
      *
-     * @throws io.crystallize.server.problem.NotFoundException when there is no such run
+     * @param conditions the run's conditions, as a plugin inside the run has them ({@code Experiment.conditions()})
      */
-    List<SeedView> seeds(UUID runId);
+    List<SeedView> seeds(UUID runId, List<String> conditions);
 
     /**
      * The latest COMPLETED run of the experiment named {@code experimentName} in workspace {@code workspaceId}

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * crystallize's ArtifactPlugin (SPEC §3): after each step, the artifacts the step logged are written to
@@ -34,13 +34,13 @@ final class ArtifactPlugin implements ExperimentPlugin {
     private final ArtifactStore store;
     private final ArtifactRecorder recorder;
     private final RunFiles files;
-    /** Run id → the units ("replicate/condition") already stored for the run, which it will not execute. */
-    private final Function<UUID, Set<String>> carriedUnits;
+    /** Run id, conditions → the units ("replicate/condition") already stored for the run: it skips them. */
+    private final BiFunction<UUID, List<String>, Set<String>> carriedUnits;
     /** Bytes this run has recorded, for the per-run limit; loaded from the records on first use. */
     private final AtomicLong runBytes = new AtomicLong(-1);
 
     ArtifactPlugin(ArtifactSettings settings, ArtifactStore store, ArtifactRecorder recorder, RunFiles files,
-                   Function<UUID, Set<String>> carriedUnits) {
+                   BiFunction<UUID, List<String>, Set<String>> carriedUnits) {
         this.settings = settings;
         this.store = store;
         this.recorder = recorder;
@@ -63,7 +63,7 @@ final class ArtifactPlugin implements ExperimentPlugin {
         String folder = folder(experiment);
         String root = settings.root();
         int adopted = recorder.adopt(experiment.name(), experiment.version(), root, runId(experiment),
-                carriedUnits.apply(runId(experiment)), UUID.fromString(experiment.id()));
+                carriedUnits.apply(runId(experiment), experiment.conditions()), UUID.fromString(experiment.id()));
         int superseded = recorder.supersedeOthers(experiment.name(), experiment.version(), root, runId(experiment));
         Set<String> mine = recorder.availableKeys(runId(experiment));
         int removed = 0;

@@ -134,8 +134,8 @@ class ArtifactPluginFactory implements PluginFactory {
      * The units already stored for a run (a resumed run's copies, or units done before a crash): every stored
      * unit has its seed recorded, because the seed plugin joins every run.
      */
-    private Set<String> storedUnits(UUID runId) {
-        return runs.seeds(runId).stream().map(s -> ArtifactRecorder.unit(s.replicate(), s.condition()))
+    private Set<String> storedUnits(UUID runId, List<String> conditions) {
+        return runs.seeds(runId, conditions).stream().map(s -> ArtifactRecorder.unit(s.replicate(), s.condition()))
                 .collect(Collectors.toSet());
     }
 

@@ -24,6 +24,9 @@ public interface ExperimentRepository extends JpaRepository<StoredExperiment, UU
     @Query("select e.workspaceId from StoredExperiment e where e.id = :id")
     Optional<UUID> findWorkspaceId(@Param("id") UUID id);
 
+    @Query("select e.id from StoredExperiment e where e.name = :name and e.workspaceId = :workspaceId")
+    Optional<UUID> findIdByNameAndWorkspace(@Param("name") String name, @Param("workspaceId") UUID workspaceId);
+
     /** In one of these workspaces (the caller's, for a list). */
     static Specification<StoredExperiment> inWorkspaces(Collection<UUID> workspaces) {
         return (root, query, cb) -> root.get("workspaceId").in(workspaces);

@@ -25,7 +25,6 @@ import io.crystallize.server.experiment.ExperimentService;
 import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.experiment.Hypotheses;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +37,15 @@ import java.util.List;
 class ExperimentAssembler {
 
     private final ExperimentService experiments;
-    private final JsonMapper json;
     private final Catalog catalog;
     private final RunPlugins runPlugins;
     private final List<ExperimentPlugin> globalPlugins;
     private final UnitLimits limits;
     private final StepCache stepCache;
 
-    ExperimentAssembler(ExperimentService experiments, JsonMapper json, Catalog catalog, RunPlugins runPlugins,
+    ExperimentAssembler(ExperimentService experiments, Catalog catalog, RunPlugins runPlugins,
                         List<GlobalPlugin> globalPlugins, ResourceLimits limits, MemoryBudget budget, StepCache stepCache) {
         this.experiments = experiments;
-        this.json = json;
         this.catalog = catalog;
         this.runPlugins = runPlugins;
         this.stepCache = stepCache;
@@ -56,12 +53,16 @@ class ExperimentAssembler {
         this.limits = limits.unitLimits(budget);
     }
 
-    /** The engine's experiment for a stored run: its definition, conditions, log and cancellation token. */
-    Experiment experiment(Run run, RunLog log, CancellationToken token) {
-        return assemble(experiments.get(run.getExperimentId()), run, RunConditions.of(run, json), log, token);
+    /**
+     * The engine's experiment for a stored run, with the run's {@code conditions} as the caller parsed them: its
+     * experiment's definition is read (and parsed) here, once.
+     */
+    Experiment experiment(Run run, List<String> conditions, RunLog log, CancellationToken token) {
+        return experiment(experiments.get(run.getExperimentId()), run, conditions, log, token);
     }
 
-    private Experiment assemble(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
+    /** The engine's experiment for a stored run of {@code view}, the experiment the caller has read already. */
+    Experiment experiment(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
         ExperimentDefinition d = view.definition();
         List<Treatment> treatments = d.treatments().stream()
                 .filter(t -> t.name().equals("baseline") || conditions.contains(t.name()))

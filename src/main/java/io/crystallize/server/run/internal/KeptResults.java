@@ -6,6 +6,7 @@ import io.crystallize.server.engine.ExperimentEngine;
 import io.crystallize.server.engine.HypothesisOutcome;
 import io.crystallize.server.engine.RunLog;
 import io.crystallize.server.engine.UnitOutcome;
+import io.crystallize.server.experiment.ExperimentView;
 import io.crystallize.server.run.RunCarriedOver;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -43,12 +44,15 @@ class KeptResults {
         this.node = props.node();
     }
 
-    /** Completes {@code run}, whose units are all {@code kept} copies of {@code previous}'s completed units. */
-    void complete(Run run, Run previous, List<UnitOutcome> kept) {
+    /**
+     * Completes {@code run} of {@code view} over its {@code conditions}, whose units are all {@code kept} copies of
+     * {@code previous}'s completed units.
+     */
+    void complete(ExperimentView view, Run run, List<String> conditions, Run previous, List<UnitOutcome> kept) {
         run.start(node, clock.instant());
         RunLog log = logs.forRun(run.getId());
         // Plugins are created (their factories resolve params) but none is attached: no initHook, no hooks at all.
-        Experiment experiment = assembler.experiment(run, RunLog.NONE, new CancellationToken());
+        Experiment experiment = assembler.experiment(view, run, conditions, RunLog.NONE, new CancellationToken());
         List<HypothesisOutcome> outcomes = engine.verify(experiment, kept).hypotheses();
         for (int i = 0; i < outcomes.size(); i++) {
             hypotheses.save(new RunHypothesis(run.getId(), i, outcomes.get(i).name(),

@@ -164,7 +164,8 @@ public class RunService implements LiveRuns {
             kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
         }
         if (nothingLeft) {
-            keptResults.complete(run, previous.get(), new ArrayList<>(unitStore.load(run.getId()).values()));
+            keptResults.complete(experiment, run, conditions, previous.get(),
+                    new ArrayList<>(unitStore.load(run.getId()).values()));
             return new Created(runs.saveAndFlush(run), kept);
         }
         if (upstreamRuns.isEmpty()) {

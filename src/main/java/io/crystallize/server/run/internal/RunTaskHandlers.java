@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
  * run, and a distributed run's completion. Idempotent: a finished run is left alone, and a task executed
  * again after its node died keeps the stored units and runs only the rest. Each status change is its own
- * short transaction; nothing holds a transaction while units execute.
+ * short transaction; nothing holds a transaction while units execute. Each task reads the run's definition and
+ * conditions once ({@code guarded}) and passes them along.
  */
 @Component
 class RunTaskHandlers {
@@ -86,7 +87,7 @@ class RunTaskHandlers {
                 transitions.update(runId, r -> r.fail(blocked.get(), transitions.now()));
             } else if (run != null) {
                 AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
-                guarded(run, (experiment, writer) -> {
+                List<String> conditions = guarded(run, (experiment, writer) -> {
                     // Empty when the units were handed off: the node that finishes the last group completes the run.
                     Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
                     writer.flush();
@@ -97,7 +98,7 @@ class RunTaskHandlers {
                         }
                     });
                 });
-                prepareResults(runId, stored.get());
+                prepareResults(runId, conditions, stored.get());
             }
         } finally {
             upstream.released(runId);
@@ -130,12 +131,12 @@ class RunTaskHandlers {
             return;
         }
         AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
-        guarded(run, (experiment, writer) -> {
+        List<String> conditions = guarded(run, (experiment, writer) -> {
             RunResult result = engine.complete(experiment, new ArrayList<>(units.load(runId).values()));
             transitions.completed(runId, result);
             stored.set(result.units()); // all read from the database
         });
-        prepareResults(runId, stored.get());
+        prepareResults(runId, conditions, stored.get());
         upstream.released(runId);
     }
 
@@ -143,10 +144,10 @@ class RunTaskHandlers {
      * A finished run's results document is built once, now, rather than by its first reader: from {@code stored},
      * the run's stored units as the engine finished with them, when known (null: read from the database).
      */
-    private void prepareResults(UUID runId, List<UnitOutcome> stored) {
+    private void prepareResults(UUID runId, List<String> conditions, List<UnitOutcome> stored) {
         try {
             runs.findById(runId).filter(r -> r.getStatus().isFinished())
-                    .ifPresent(r -> results.prepare(r, RunConditions.of(r, json), stored));
+                    .ifPresent(r -> results.prepare(r, conditions, stored));
         } catch (RuntimeException e) {
             log.warn("run {}: results not prepared, the first read builds them ({})", runId, e.toString());
         }
@@ -160,10 +161,11 @@ class RunTaskHandlers {
     /**
      * Runs {@code work} with the run's experiment and maps how it ends onto the run's status. Whatever the end,
      * the units that ended are stored first (SPEC §4): a cancelled run keeps them, a run handed back resumes
-     * after them.
+     * after them. Returns the run's conditions, parsed here once for the whole task.
      */
-    private void guarded(Run run, Work work) {
+    private List<String> guarded(Run run, Work work) {
         UUID runId = run.getId();
+        List<String> conditions = RunConditions.of(run, json);
         CancellationToken token = cancellations.register(runId);
         if (run.getStartedAt() != null && runTimeout != null) {
             token.failRunAt(run.getStartedAt().plus(runTimeout), "crystallize.limits.run-timeout " + runTimeout);
@@ -171,7 +173,7 @@ class RunTaskHandlers {
         RunLog runLog = logs.forRun(runId);
         UnitWriter writer = units.writer(runId, node);
         try {
-            work.run(assembler.experiment(run, runLog, token), writer);
+            work.run(assembler.experiment(run, conditions, runLog, token), writer);
         } catch (RunCancelledException e) {
             writer.flush();
             runLog.warn("Run cancelled; completed units are kept");
@@ -190,6 +192,7 @@ class RunTaskHandlers {
             cancellations.unregister(runId);
             closeQuietly(runId, writer);
         }
+        return conditions;
     }
 
     /** A run that ends anyway keeps what can be stored; a writer that failed lost only what runs again. */

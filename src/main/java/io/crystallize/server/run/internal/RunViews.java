@@ -66,8 +66,12 @@ class RunViews {
 
     /** {@code limit} seeds from {@code offset} on (a page; {@code limit} &lt; 0 for all). */
     List<SeedView> seeds(Run run, List<String> conditions, long offset, int limit) {
+        return seeds(run.getId(), conditions, offset, limit);
+    }
+
+    List<SeedView> seeds(UUID runId, List<String> conditions, long offset, int limit) {
         List<SeedView> seeds = new ArrayList<>();
-        cursor.forEach(run.getId(), conditions, Filter.WITH_SEED, false, offset, limit, u -> seeds.add(seed(u)));
+        cursor.forEach(runId, conditions, Filter.WITH_SEED, false, offset, limit, u -> seeds.add(seed(u)));
         return seeds;
     }
 

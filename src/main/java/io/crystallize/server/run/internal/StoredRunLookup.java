@@ -40,16 +40,15 @@ class StoredRunLookup implements RunLookup {
 
     @Override
     @Transactional(readOnly = true)
-    public List<SeedView> seeds(UUID runId) {
-        Run run = find(runId);
-        return views.seeds(run, RunConditions.of(run, json), 0, -1);
+    public List<SeedView> seeds(UUID runId, List<String> conditions) {
+        return views.seeds(runId, conditions, 0, -1);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<RunView> latestCompleted(String experimentName, UUID workspaceId) {
-        return experiments.getObject().findByName(experimentName, workspaceId).flatMap(e ->
-                runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(e.id(), RunStatus.COMPLETED)).map(views::view);
+        return experiments.getObject().idOf(experimentName, workspaceId).flatMap(id ->
+                runs.findFirstByExperimentIdAndStatusOrderByCreatedAtDesc(id, RunStatus.COMPLETED)).map(views::view);
     }
 
     private Run find(UUID runId) {
