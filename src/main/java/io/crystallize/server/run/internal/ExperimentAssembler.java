@@ -53,17 +53,15 @@ class ExperimentAssembler {
         this.limits = limits.unitLimits(budget);
     }
 
-    /**
-     * The engine's experiment for a stored run, with the run's {@code conditions} as the caller parsed them: its
-     * experiment's definition is read (and parsed) here, once.
-     */
-    Experiment experiment(Run run, List<String> conditions, RunLog log, CancellationToken token) {
-        return experiment(experiments.get(run.getExperimentId()), run, conditions, log, token);
+    /** The engine's experiment for a stored run: its experiment's definition is read (and parsed) here, once. */
+    Experiment experiment(Run run, RunLog log, CancellationToken token) {
+        return experiment(experiments.get(run.getExperimentId()), run, log, token);
     }
 
     /** The engine's experiment for a stored run of {@code view}, the experiment the caller has read already. */
-    Experiment experiment(ExperimentView view, Run run, List<String> conditions, RunLog log, CancellationToken token) {
+    Experiment experiment(ExperimentView view, Run run, RunLog log, CancellationToken token) {
         ExperimentDefinition d = view.definition();
+        List<String> conditions = run.getConditions();
         List<Treatment> treatments = d.treatments().stream()
                 .filter(t -> t.name().equals("baseline") || conditions.contains(t.name()))
                 .map(t -> new Treatment(t.name(), t.context())).toList();

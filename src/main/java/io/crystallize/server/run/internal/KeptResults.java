@@ -45,14 +45,14 @@ class KeptResults {
     }
 
     /**
-     * Completes {@code run} of {@code view} over its {@code conditions}, whose units are all {@code kept} copies of
-     * {@code previous}'s completed units.
+     * Completes {@code run} of {@code view} (the experiment the submission read), whose units are all {@code kept}
+     * copies of {@code previous}'s completed units.
      */
-    void complete(ExperimentView view, Run run, List<String> conditions, Run previous, List<UnitOutcome> kept) {
+    void complete(ExperimentView view, Run run, Run previous, List<UnitOutcome> kept) {
         run.start(node, clock.instant());
         RunLog log = logs.forRun(run.getId());
         // Plugins are created (their factories resolve params) but none is attached: no initHook, no hooks at all.
-        Experiment experiment = assembler.experiment(view, run, conditions, RunLog.NONE, new CancellationToken());
+        Experiment experiment = assembler.experiment(view, run, RunLog.NONE, new CancellationToken());
         List<HypothesisOutcome> outcomes = engine.verify(experiment, kept).hypotheses();
         for (int i = 0; i < outcomes.size(); i++) {
             hypotheses.save(new RunHypothesis(run.getId(), i, outcomes.get(i).name(),

@@ -4,6 +4,7 @@ import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.RunStatusChanged;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,8 +45,10 @@ public class Run extends AbstractAggregateRoot<Run> {
     private Long baseSeed;
     @Column(nullable = false)
     private int replicates;
+    /** {@code baseline} and the active treatments, in order; stored as a JSON list ({@link RunConditions}). */
+    @Convert(converter = RunConditions.class)
     @Column(name = "conditions_json", nullable = false, columnDefinition = "text")
-    private String conditionsJson;
+    private List<String> conditions;
     @Column(nullable = false, length = 20)
     private String strategy;
     @Column(nullable = false)
@@ -84,8 +88,8 @@ public class Run extends AbstractAggregateRoot<Run> {
     protected Run() {
     }
 
-    Run(UUID experimentId, int version, String fingerprint, Long baseSeed, int replicates, String conditionsJson, String strategy,
-        boolean debug, Instant createdAt) {
+    Run(UUID experimentId, int version, String fingerprint, Long baseSeed, int replicates, List<String> conditions,
+        String strategy, boolean debug, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.experimentId = experimentId;
         this.status = RunStatus.QUEUED;
@@ -93,7 +97,7 @@ public class Run extends AbstractAggregateRoot<Run> {
         this.fingerprint = fingerprint;
         this.baseSeed = baseSeed;
         this.replicates = replicates;
-        this.conditionsJson = conditionsJson;
+        this.conditions = List.copyOf(conditions);
         this.strategy = strategy;
         this.debug = debug;
         this.createdAt = createdAt;
@@ -174,7 +178,8 @@ public class Run extends AbstractAggregateRoot<Run> {
     public String getFingerprint() { return fingerprint; }
     public Long getBaseSeed() { return baseSeed; }
     public int getReplicates() { return replicates; }
-    public String getConditionsJson() { return conditionsJson; }
+    /** {@code baseline} and the run's active treatments, in order (unmodifiable). */
+    public List<String> getConditions() { return conditions; }
     public String getStrategy() { return strategy; }
     public boolean isDebug() { return debug; }
     public boolean isCancelRequested() { return cancelRequested; }

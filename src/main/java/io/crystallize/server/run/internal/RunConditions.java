@@ -5,6 +5,9 @@ import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.problem.FieldError;
 import io.crystallize.server.problem.InvalidRequestException;
 import io.crystallize.server.run.RunRequest;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import org.hibernate.annotations.Immutable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,16 +16,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A run's conditions ({@code baseline} and its active treatments, in order), stored as a JSON list. */
-final class RunConditions {
+/**
+ * A run's conditions ({@code baseline} and its active treatments, in order): those a run request asks for, and
+ * their column, a JSON list ({@code ["baseline","t1"]}) that {@link Run#getConditions()} holds parsed, once per
+ * load of the row. Immutable: the run's list never changes, so Hibernate neither copies nor compares it.
+ */
+@Converter
+@Immutable
+final class RunConditions implements AttributeConverter<List<String>, String> {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    /** The column's text is what the service's mapper wrote before the converter: a list of strings, no options. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RunConditions() {
+    @Override
+    public String convertToDatabaseColumn(List<String> conditions) {
+        return conditions == null ? null : JSON.writeValueAsString(conditions);
     }
 
-    static List<String> of(Run run, JsonMapper json) {
-        return json.readValue(run.getConditionsJson(), STRINGS);
+    @Override
+    public List<String> convertToEntityAttribute(String column) {
+        return column == null ? null : List.copyOf(JSON.readValue(column, STRINGS));
     }
 
     /**

@@ -41,53 +41,53 @@ public class RunReads {
     /** The ETag of a finished run's results (409 before it has finished); the document is built when missing. */
     public String resultsEtag(UUID runId) {
         Run run = finished(runId);
-        return results.etag(runId).orElseGet(() -> results.prepare(run, runs.conditions(run)).etag());
+        return results.etag(runId).orElseGet(() -> results.prepare(run, run.getConditions()).etag());
     }
 
     public StoredResults results(UUID runId) {
         Run run = finished(runId);
-        return results.find(runId).orElseGet(() -> results.prepare(run, runs.conditions(run)));
+        return results.find(runId).orElseGet(() -> results.prepare(run, run.getConditions()));
     }
 
     /** Writes every seed as a JSON array. */
     public Consumer<OutputStream> seeds(UUID runId) {
         Run run = runs.find(runId);
-        List<String> conditions = runs.conditions(run);
+        List<String> conditions = run.getConditions();
         return out -> views.seeds(run, conditions, out);
     }
 
     public PageResponse<SeedView> seeds(UUID runId, int page, int size) {
         checkPage(page, size);
         Run run = runs.find(runId);
-        return page(views.seeds(run, runs.conditions(run), (long) page * size, size), page, size,
+        return page(views.seeds(run, run.getConditions(), (long) page * size, size), page, size,
                 views.count(run, UnitCursor.Filter.WITH_SEED));
     }
 
     /** Writes every unit as a JSON array. */
     public Consumer<OutputStream> units(UUID runId) {
         Run run = runs.find(runId);
-        List<String> conditions = runs.conditions(run);
+        List<String> conditions = run.getConditions();
         return out -> views.units(run, conditions, out);
     }
 
     public PageResponse<UnitView> units(UUID runId, int page, int size) {
         checkPage(page, size);
         Run run = runs.find(runId);
-        return page(views.units(run, runs.conditions(run), (long) page * size, size), page, size,
+        return page(views.units(run, run.getConditions(), (long) page * size, size), page, size,
                 views.count(run, UnitCursor.Filter.ALL));
     }
 
     /** Writes every unit's provenance (SPEC §7) as a JSON array: per step, keys read and written, metrics, cache hit. */
     public Consumer<OutputStream> provenance(UUID runId) {
         Run run = runs.find(runId);
-        List<String> conditions = runs.conditions(run);
+        List<String> conditions = run.getConditions();
         return out -> views.provenance(run, conditions, out);
     }
 
     /** Writes the per-unit metrics of a finished run as CSV (409 before it has finished). */
     public Consumer<Writer> resultsCsv(UUID runId) {
         Run run = finished(runId);
-        List<String> conditions = runs.conditions(run);
+        List<String> conditions = run.getConditions();
         return out -> csv.write(run, conditions, out);
     }
 

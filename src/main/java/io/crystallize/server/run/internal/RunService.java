@@ -149,7 +149,7 @@ public class RunService implements LiveRuns {
         }
         Run run = new Run(experimentId, nothingLeft ? previous.get().getVersion() : decisions.version(),
                 experiment.fingerprint(), nothingLeft ? previous.get().getBaseSeed() : decisions.baseSeed(),
-                replicates, json.writeValueAsString(conditions), strategy, debug, clock.instant());
+                replicates, conditions, strategy, debug, clock.instant());
         if (versioned.get()) {
             run.allocateVersion();
         }
@@ -164,8 +164,7 @@ public class RunService implements LiveRuns {
             kept = unitStore.copyCompleted(previous.get().getId(), run.getId(), replicates, conditions);
         }
         if (nothingLeft) {
-            keptResults.complete(experiment, run, conditions, previous.get(),
-                    new ArrayList<>(unitStore.load(run.getId()).values()));
+            keptResults.complete(experiment, run, previous.get(), new ArrayList<>(unitStore.load(run.getId()).values()));
             return new Created(runs.saveAndFlush(run), kept);
         }
         if (upstreamRuns.isEmpty()) {
@@ -256,7 +255,7 @@ public class RunService implements LiveRuns {
     @Transactional(readOnly = true)
     public List<SeedView> seeds(UUID runId) {
         Run run = find(runId);
-        return views.seeds(run, conditions(run), 0, -1);
+        return views.seeds(run, run.getConditions(), 0, -1);
     }
 
     @Transactional(readOnly = true)
@@ -285,10 +284,6 @@ public class RunService implements LiveRuns {
     @Transactional(readOnly = true)
     public long count(RunStatus status) {
         return runs.countByStatus(status);
-    }
-
-    List<String> conditions(Run run) {
-        return RunConditions.of(run, json);
     }
 
     Run find(UUID runId) {

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Executes the db-scheduler tasks of a run on this node: the run itself, the unit groups of a distributed
  * run, and a distributed run's completion. Idempotent: a finished run is left alone, and a task executed
  * again after its node died keeps the stored units and runs only the rest. Each status change is its own
- * short transaction; nothing holds a transaction while units execute. Each task reads the run's definition and
- * conditions once ({@code guarded}) and passes them along.
+ * short transaction; nothing holds a transaction while units execute. Each task reads the run's definition once
+ * (in {@code guarded}), and uses the conditions of the run it loaded first throughout.
  */
 @Component
 class RunTaskHandlers {
@@ -43,14 +42,13 @@ class RunTaskHandlers {
     private final ExperimentEngine engine;
     private final TransactionTemplate tx;
     private final ResultsDocument results;
-    private final JsonMapper json;
     private final String node;
     private final java.time.Duration runTimeout;
     private final UpstreamRelease upstream;
 
     RunTaskHandlers(RunRepository runs, UnitStore units, UnitGroups groups, RunLogStore logs,
                 CancellationRegistry cancellations, ExperimentAssembler assembler, RunTransitions transitions,
-                ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results, JsonMapper json,
+                ExperimentEngine engine, TransactionTemplate tx, ResultsDocument results,
                 ExecutionProperties props, ResourceLimits limits, UpstreamRelease upstream) {
         this.runTimeout = limits.runTimeout();
         this.upstream = upstream;
@@ -64,7 +62,6 @@ class RunTaskHandlers {
         this.engine = engine;
         this.tx = tx;
         this.results = results;
-        this.json = json;
         this.node = props.node();
     }
 
@@ -87,7 +84,7 @@ class RunTaskHandlers {
                 transitions.update(runId, r -> r.fail(blocked.get(), transitions.now()));
             } else if (run != null) {
                 AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
-                List<String> conditions = guarded(run, (experiment, writer) -> {
+                guarded(run, (experiment, writer) -> {
                     // Empty when the units were handed off: the node that finishes the last group completes the run.
                     Optional<RunResult> result = engine.run(experiment, units.load(runId), writer);
                     writer.flush();
@@ -98,7 +95,7 @@ class RunTaskHandlers {
                         }
                     });
                 });
-                prepareResults(runId, conditions, stored.get());
+                prepareResults(runId, run.getConditions(), stored.get());
             }
         } finally {
             upstream.released(runId);
@@ -131,12 +128,12 @@ class RunTaskHandlers {
             return;
         }
         AtomicReference<List<UnitOutcome>> stored = new AtomicReference<>();
-        List<String> conditions = guarded(run, (experiment, writer) -> {
+        guarded(run, (experiment, writer) -> {
             RunResult result = engine.complete(experiment, new ArrayList<>(units.load(runId).values()));
             transitions.completed(runId, result);
             stored.set(result.units()); // all read from the database
         });
-        prepareResults(runId, conditions, stored.get());
+        prepareResults(runId, run.getConditions(), stored.get());
         upstream.released(runId);
     }
 
@@ -161,11 +158,10 @@ class RunTaskHandlers {
     /**
      * Runs {@code work} with the run's experiment and maps how it ends onto the run's status. Whatever the end,
      * the units that ended are stored first (SPEC §4): a cancelled run keeps them, a run handed back resumes
-     * after them. Returns the run's conditions, parsed here once for the whole task.
+     * after them.
      */
-    private List<String> guarded(Run run, Work work) {
+    private void guarded(Run run, Work work) {
         UUID runId = run.getId();
-        List<String> conditions = RunConditions.of(run, json);
         CancellationToken token = cancellations.register(runId);
         if (run.getStartedAt() != null && runTimeout != null) {
             token.failRunAt(run.getStartedAt().plus(runTimeout), "crystallize.limits.run-timeout " + runTimeout);
@@ -173,7 +169,7 @@ class RunTaskHandlers {
         RunLog runLog = logs.forRun(runId);
         UnitWriter writer = units.writer(runId, node);
         try {
-            work.run(assembler.experiment(run, conditions, runLog, token), writer);
+            work.run(assembler.experiment(run, runLog, token), writer);
         } catch (RunCancelledException e) {
             writer.flush();
             runLog.warn("Run cancelled; completed units are kept");
@@ -192,7 +188,6 @@ class RunTaskHandlers {
             cancellations.unregister(runId);
             closeQuietly(runId, writer);
         }
-        return conditions;
     }
 
     /** A run that ends anyway keeps what can be stored; a writer that failed lost only what runs again. */

@@ -37,7 +37,7 @@ class RunViews {
 
     /** The view of a run whose row does not show {@code keptUnits} completed units yet (copied by a resume). */
     RunView view(Run run, long keptUnits) {
-        List<String> conditions = RunConditions.of(run, json);
+        List<String> conditions = run.getConditions();
         RunView.Progress progress = new RunView.Progress(run.getCompletedUnits() + keptUnits, run.getFailedUnits(),
                 run.getSkippedUnits(), (long) run.getReplicates() * conditions.size());
         return new RunView(run.getId(), run.getExperimentId(), run.getVersion(), run.getStatus(), run.getBaseSeed(),

@@ -9,7 +9,6 @@ import io.crystallize.server.run.SeedView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,21 +20,19 @@ class StoredRunLookup implements RunLookup {
 
     private final RunRepository runs;
     private final RunViews views;
-    private final JsonMapper json;
     /** Looked up when needed: experiments depend, through the catalog, on the plugins that use this lookup. */
     private final ObjectProvider<ExperimentService> experiments;
 
-    StoredRunLookup(RunRepository runs, RunViews views, JsonMapper json, ObjectProvider<ExperimentService> experiments) {
+    StoredRunLookup(RunRepository runs, RunViews views, ObjectProvider<ExperimentService> experiments) {
         this.experiments = experiments;
         this.runs = runs;
         this.views = views;
-        this.json = json;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<String> conditions(UUID runId) {
-        return RunConditions.of(find(runId), json);
+        return find(runId).getConditions();
     }
 
     @Override
