@@ -1,8 +1,8 @@
 package io.crystallize.server.access;
 
-import java.util.ArrayList;
+import io.crystallize.server.support.DefinitionBuilder;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,26 +18,14 @@ final class AccessFixtures {
 
     /** A quick experiment whose run logs a JSON artifact per unit (so downloads can be checked too). */
     static Map<String, Object> experiment(String name) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", name);
-        d.put("datasource", Map.of("type", "range", "params", Map.of("end", 5)));
-        d.put("steps", List.of(Map.of("type", "math.add"), Map.of("type", "artifact.json"),
-                Map.of("type", "stats.summary")));
-        d.put("treatments", List.of(Map.of("name", "t", "context", Map.of("delta", 1.0))));
-        d.put("replicates", 2);
-        d.put("plugins", new ArrayList<>(List.of(Map.of("type", "seed", "params", Map.of("seed", 1)),
-                Map.of("type", "artifacts", "params", Map.of()))));
-        return d;
+        return DefinitionBuilder.experiment(name).step("math.add").step("artifact.json").step("stats.summary")
+                .treatment("t", Map.of("delta", 1.0)).replicates(2).seed(1).plugin("artifacts", Map.of()).build();
     }
 
     /** An experiment whose runs take a while (each unit sleeps), for quotas on active runs. */
     static Map<String, Object> slow(String name, int replicates, int ms) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", name);
-        d.put("datasource", Map.of("type", "range", "params", Map.of("end", 5)));
-        d.put("steps", List.of(Map.of("type", "sleep", "params", Map.of("ms", ms)), Map.of("type", "stats.summary")));
-        d.put("replicates", replicates);
-        return d;
+        return DefinitionBuilder.experiment(name).step("sleep", Map.of("ms", ms)).step("stats.summary")
+                .replicates(replicates).build();
     }
 
     static Map<String, Object> in(String workspace, Map<String, Object> definition) {

@@ -1,5 +1,7 @@
 package io.crystallize.server.e2e;
 
+import io.crystallize.server.support.DefinitionBuilder;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +38,7 @@ final class Definitions {
 
     /** A small valid definition to mutate in validation tests. */
     static Map<String, Object> minimal(String name) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", name);
-        d.put("datasource", new LinkedHashMap<>(Map.of("type", "range", "params", Map.of("end", 5))));
-        d.put("steps", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("type", "math.add")),
-                new LinkedHashMap<>(Map.of("type", "stats.summary")))));
-        d.put("treatments", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("name", "t", "context",
-                Map.of("delta", 1.0))))));
-        d.put("replicates", 2);
-        d.put("plugins", new ArrayList<>(List.of(Map.of("type", "seed", "params", Map.of("seed", 1)))));
-        return d;
+        return DefinitionBuilder.experiment(name).step("math.add").step("stats.summary")
+                .treatment("t", Map.of("delta", 1.0)).replicates(2).seed(1).build();
     }
 }
