@@ -104,7 +104,7 @@ public final class IdleStreamsBench {
 
     private static String owner(String cls) {
         if (cls.startsWith("[")) {
-            return "arrays (byte[] and char[]: mostly Tomcat's per-connection buffers)";
+            return "arrays (byte[] and char[]: the HTTP server's I/O buffers among them)";
         }
         for (String prefix : List.of("org.apache.", "org.springframework.", "io.crystallize.", "io.micrometer.",
                 "java.", "jdk.", "sun.")) {

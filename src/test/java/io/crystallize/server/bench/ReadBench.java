@@ -40,7 +40,7 @@ public final class ReadBench {
         String db = args.length > 0 ? args[0] : "h2";
         int replicates = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Duration each = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
-        try (BenchServer server = BenchServer.start(db, "server.tomcat.threads.max=64",
+        try (BenchServer server = BenchServer.start(db, "server.jetty.threads.max=64",
                 "management.endpoint.health.probes.enabled=true")) {
             String experiment = server.api.createExperiment(
                     BenchDefinitions.example("reads-" + UUID.randomUUID(), replicates, false));

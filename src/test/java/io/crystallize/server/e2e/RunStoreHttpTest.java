@@ -119,6 +119,8 @@ class RunStoreHttpTest extends E2eTest {
         Api.BytesResponse small = api.getBytes("/api/runs/" + runId, GZIP);
         assertThat(small.body().length).isLessThan(2048);
         assertThat(small.header("Content-Encoding")).as("under 2 KB").isNull();
+        assertThat(small.header("Content-Length")).as("a JSON answer is written with its length, not in chunks")
+                .isEqualTo(String.valueOf(small.body().length));
     }
 
     @Test

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 public final class ServerProcess implements AutoCloseable {
 
     private static final String MAIN = "io.crystallize.server.CrystallizeServerApplication";
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Pattern STARTED = Pattern.compile("(?:Tomcat|Jetty) started on port (\\d+)");
 
     private final String name;
     private final Process process;

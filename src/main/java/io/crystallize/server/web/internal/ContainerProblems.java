@@ -2,7 +2,7 @@ package io.crystallize.server.web.internal;
 
 import org.springframework.http.HttpStatus;
 
-/** The problem+json body of answers given outside Spring MVC (filters, the error controller, Tomcat's valve). */
+/** The problem+json body of answers given outside Spring MVC (filters, the error controller, Jetty.s error handler). */
 final class ContainerProblems {
 
     private ContainerProblems() {

@@ -79,6 +79,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ProblemDetail body = ProblemDetail.forStatusAndDetail(rejected.status, rejected.getMessage());
                 return handleExceptionInternal(e, body, new HttpHeaders(), rejected.status, request);
             }
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                // The HTTP server gave up on a body that stopped arriving (server.jetty.connection-idle-timeout).
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, "the request body "
+                        + "stopped arriving for longer than server.jetty.connection-idle-timeout");
+                return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.REQUEST_TIMEOUT, request);
+            }
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return api(InvalidRequestException.of(path(unknown), "unknown field"), request);

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the request-size filter. A configuration (not a component scanned into MVC slice tests), so
+ * Registers the request filters of the web module (size limits, TRACE, problem compression, Accept). A configuration (not a component scanned into MVC slice tests), so
  * controller slice tests need not provide its properties.
  */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +13,16 @@ class RequestLimitsConfiguration {
     @Bean
     RequestSizeLimit requestSizeLimit(RequestSizeLimit.Properties properties) {
         return new RequestSizeLimit(properties);
+    }
+
+    @Bean
+    TraceRefusal traceRefusal() {
+        return new TraceRefusal();
+    }
+
+    @Bean
+    ProblemCompression problemCompression(org.springframework.boot.web.server.autoconfigure.ServerProperties server) {
+        return new ProblemCompression(server.getCompression());
     }
 
     @Bean

@@ -20,6 +20,18 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
 
+    /**
+     * Spring MVC's JSON converter is {@link SizedJsonConverter} (the same mapper), in the place of Boot's: this
+     * customizer runs after Boot's ({@code @Order(0)}), whose converter it replaces. Not a converter bean, which Boot
+     * would put before every other converter (ahead of those for {@code byte[]} and streams).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer sizedJson(
+            tools.jackson.databind.json.JsonMapper mapper) {
+        return builder -> builder.withJsonConverter(new SizedJsonConverter(mapper));
+    }
+
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
