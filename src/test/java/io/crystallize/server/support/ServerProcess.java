@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 public final class ServerProcess implements AutoCloseable {
 
     private static final String MAIN = "io.crystallize.server.CrystallizeServerApplication";
-    private static final Pattern STARTED = Pattern.compile("(?:Tomcat|Jetty) started on port (\\d+)");
+    private static final Pattern STARTED = Pattern.compile("Jetty started on port (\\d+)");
 
     private final String name;
     private final Process process;
@@ -98,7 +98,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The port Tomcat reports in this start's part of the log (the log is appended to across restarts). */
+    /** The port Jetty reports in this start's part of the log (the log is appended to across restarts). */
     private static int awaitPort(Process process, Path log, long logStart) {
         // Generous: on a loaded machine (many builds on two cores) a cold child JVM has taken over 3 minutes to boot.
         return await("port in " + log).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))

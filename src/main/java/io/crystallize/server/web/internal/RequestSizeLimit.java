@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Bounds the body of every API request ({@code crystallize.limits.max-request-size}, default 1MB): a declared
  * larger body is a 413 problem at once; a chunked body that grows past the limit stops being read (a 413 too).
- * A body must arrive within {@code request-body-timeout} (else 408), and at most {@code max-concurrent-uploads}
+ * A body must arrive within {@code request-body-timeout} (else 408), a refused body is read to its end
+ * when that is at most {@code max-swallow-size} more (so the client reads the 413), and at most {@code max-concurrent-uploads}
  * requests read a body at once (else 503 with {@code Retry-After}): clients that trickle bodies cannot hold every
  * server thread, so health checks and other clients are still answered.
  */
@@ -32,15 +33,18 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
     /** The limit, configurable. */
     @ConfigurationProperties("crystallize.limits")
     record Properties(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("64") int maxConcurrentUploads,
-                      @DefaultValue("30s") java.time.Duration requestBodyTimeout) {
+                      @DefaultValue("30s") java.time.Duration requestBodyTimeout,
+                      @DefaultValue("2MB") DataSize maxSwallowSize) {
     }
 
     private final long max;
     private final java.util.concurrent.Semaphore uploads;
     private final long bodyTimeoutNanos;
+    private final long swallow;
 
     RequestSizeLimit(Properties properties) {
         this.max = properties.maxRequestSize().toBytes();
+        this.swallow = properties.maxSwallowSize().toBytes();
         this.uploads = new java.util.concurrent.Semaphore(properties.maxConcurrentUploads());
         this.bodyTimeoutNanos = properties.requestBodyTimeout().toNanos();
     }
@@ -60,6 +64,13 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
+            if (request.getContentLengthLong() <= max + swallow && uploads.tryAcquire()) {
+                try {
+                    drain(request, Long.MAX_VALUE);
+                } finally {
+                    uploads.release();
+                }
+            }
             reject(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
         }
@@ -80,10 +91,34 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
             // Read outside Spring MVC (e.g. the idempotency filter hashing the body): answered here.
             if (!response.isCommitted()) {
                 response.reset();
+                if (e.status == HttpStatus.CONTENT_TOO_LARGE) {
+                    drain(request, swallow);
+                }
                 reject(response, e.status, e.getMessage());
             }
         } finally {
             uploads.release();
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (at most {@code crystallize.limits.max-swallow-size} past the
+     * limit, within {@code request-body-timeout}), so a client still sending it reads the 413 instead of a reset
+     * connection. A larger or slower rest is left: the server answers and closes the connection.
+     */
+    private void drain(HttpServletRequest request, long atMost) {
+        long deadline = System.nanoTime() + bodyTimeoutNanos;
+        byte[] buffer = new byte[8192];
+        long left = atMost;
+        try {
+            var in = request.getInputStream();
+            int n;
+            while (left > 0 && System.nanoTime() < deadline
+                    && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away or stalled: nothing more to wait for.
         }
     }
 
