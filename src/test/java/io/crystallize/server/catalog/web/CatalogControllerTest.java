@@ -96,7 +96,7 @@ class CatalogControllerTest {
         mvc.perform(get("/api/catalog"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.steps[0].type").value("py.clip"))
-                .andExpect(jsonPath("$.steps[0].remote").value(false));
+                .andExpect(jsonPath("$.steps[0].remote").value(true));
     }
 
     @Test

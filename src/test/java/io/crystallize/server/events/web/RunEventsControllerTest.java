@@ -59,7 +59,7 @@ class RunEventsControllerTest {
         mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM))
-                .andExpect(content().string(containsString("id:2\nevent:finished\ndata:{\"status\":\"COMPLETED\"}")));
+                .andExpect(content().string(containsString("id:1\nevent:finished\ndata:{\"status\":\"COMPLETED\"}")));
     }
 
     @Test
