@@ -24,7 +24,7 @@ class BrowserSecurityConfiguration {
     static final String[] PAGES = {"/", "/login", "/logout", "/experiments/**", "/runs/**"};
 
     @Bean
-    SessionCallers sessionCallers(TokenRepository tokens, Clock clock) {
+    SessionCallers sessionCallers(UsableTokens tokens, Clock clock) {
         return new SessionCallers(new TokenAuthenticationProvider(tokens, clock, false));
     }
 

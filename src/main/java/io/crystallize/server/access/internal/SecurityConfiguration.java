@@ -36,7 +36,7 @@ import java.util.List;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenRepository tokens, UserRepository users, Accounts accounts,
+    SecurityFilterChain apiSecurity(HttpSecurity http, UsableTokens tokens, UserRepository users, Accounts accounts,
                                     Clock clock, AccessProperties props, JsonMapper json,
                                     ObjectProvider<JwtDecoder> jwtDecoder, SessionCallers sessions) throws Exception {
         AuthenticationManager manager = authenticationManager(tokens, users, accounts, clock, props,
@@ -72,7 +72,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationManager authenticationManager(TokenRepository tokens, UserRepository users,
+    private static AuthenticationManager authenticationManager(UsableTokens tokens, UserRepository users,
                                                                Accounts accounts, Clock clock,
                                                                AccessProperties props, JwtDecoder jwtDecoder) {
         List<AuthenticationProvider> providers = new ArrayList<>();

@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Authenticates our own bearer tokens by the hash of the presented value, on every request: no cache, so a
@@ -20,11 +19,11 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 
     private static final BearerTokenError INVALID = BearerTokenErrors.invalidToken("unknown, expired or revoked token");
 
-    private final TokenRepository tokens;
+    private final UsableTokens tokens;
     private final Clock clock;
     private final boolean jwtEnabled;
 
-    TokenAuthenticationProvider(TokenRepository tokens, Clock clock,
+    TokenAuthenticationProvider(UsableTokens tokens, Clock clock,
                                 boolean jwtEnabled) {
         this.tokens = tokens;
         this.clock = clock;
@@ -46,8 +45,7 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
      * query (it is on the path of every request, status polls included).
      */
     Optional<Caller> callerOf(String tokenHash) {
-        return tokens.usableBy(tokenHash, clock.instant()).stream().findFirst()
-                .map(r -> new Caller((UUID) r[0], (String) r[1], r[2] == AppUser.Role.ADMIN));
+        return tokens.callerOf(tokenHash, clock.instant());
     }
 
     @Override
