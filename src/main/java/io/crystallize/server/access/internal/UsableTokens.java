@@ -11,10 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The user of a usable (known, unrevoked, unexpired) token, by the token's hash, read anew on every call: the same
- * rows as {@link TokenRepository#usableBy}, in one plain SQL query with no JPA session or transaction around it. It
- * is on the path of every authenticated request (status polls included), where JPA's own work was four fifths of
- * the lookup's time in a profile.
+ * The user of a usable (known, unrevoked, unexpired) token, by the token's hash, read anew on every call: one plain
+ * SQL query with no JPA session or transaction around it. It is on the path of every authenticated request (status
+ * polls included), where a Spring Data query's own work was four fifths of the lookup's time in a profile.
  */
 @Component
 class UsableTokens {

@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -57,8 +56,6 @@ class AcceptCheck extends OncePerRequestFilter implements Ordered {
     }
 
     private static void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(ContainerProblems.json(status.value(), detail).getBytes(StandardCharsets.UTF_8));
+        ContainerProblems.write(response, status.value(), detail);
     }
 }

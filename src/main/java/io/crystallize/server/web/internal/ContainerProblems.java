@@ -15,6 +15,14 @@ final class ContainerProblems {
                 + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 
+    /** Answers {@code status} with this problem body, from a filter (before Spring MVC). */
+    static void write(jakarta.servlet.http.HttpServletResponse response, int status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(json(status, detail).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {

@@ -13,12 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds the body of every API request ({@code crystallize.limits.max-request-size}, default 1MB): a declared
@@ -127,9 +125,7 @@ class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
     }
 
     private static void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(ContainerProblems.json(status.value(), detail).getBytes(StandardCharsets.UTF_8));
+        ContainerProblems.write(response, status.value(), detail);
     }
 
     /** The body broke a limit while it was read: its status (413, 408) travels with it. */

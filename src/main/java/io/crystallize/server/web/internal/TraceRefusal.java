@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code TRACE} (which would echo a request's headers, tokens included) is a 405 problem on every path, before any
@@ -32,10 +30,7 @@ class TraceRefusal extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         response.setHeader("Allow", ALLOWED);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(ContainerProblems.json(405, "TRACE is not allowed; allowed: " + ALLOWED)
-                .getBytes(StandardCharsets.UTF_8));
+        ContainerProblems.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not allowed; allowed: " + ALLOWED);
     }
 }
