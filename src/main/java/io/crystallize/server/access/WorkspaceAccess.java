@@ -3,6 +3,7 @@ package io.crystallize.server.access;
 import io.crystallize.server.access.internal.MemberRepository;
 import io.crystallize.server.access.internal.WorkspaceMember;
 import io.crystallize.server.access.internal.WorkspaceRepository;
+import io.crystallize.server.access.internal.WorkspaceRoles;
 import io.crystallize.server.problem.ForbiddenException;
 import io.crystallize.server.problem.NotFoundException;
 import org.springframework.security.core.Authentication;
@@ -26,10 +27,12 @@ public class WorkspaceAccess {
 
     private final MemberRepository members;
     private final WorkspaceRepository workspaces;
+    private final WorkspaceRoles roles;
 
-    WorkspaceAccess(MemberRepository members, WorkspaceRepository workspaces) {
+    WorkspaceAccess(MemberRepository members, WorkspaceRepository workspaces, WorkspaceRoles roles) {
         this.members = members;
         this.workspaces = workspaces;
+        this.roles = roles;
     }
 
     /** The caller of the current request, if it is authenticated. */
@@ -53,17 +56,19 @@ public class WorkspaceAccess {
         require(workspaceId, WorkspaceRole.EDITOR);
     }
 
-    /** 404 unless the caller may read the workspace, 403 unless its role there covers {@code needed}. */
-    @Transactional(readOnly = true)
+    /**
+     * 404 unless the caller may read the workspace, 403 unless its role there covers {@code needed}. One plain SQL
+     * read ({@link WorkspaceRoles}), on the path of every request that names a resource.
+     */
     public void require(UUID workspaceId, WorkspaceRole needed) {
         Caller caller = caller();
         if (caller.admin()) {
-            if (!workspaces.existsById(workspaceId)) {
+            if (!roles.exists(workspaceId)) {
                 throw new NotFoundException("workspace", workspaceId);
             }
             return;
         }
-        WorkspaceRole role = members.findByWorkspaceIdAndUserId(workspaceId, caller.id()).map(WorkspaceMember::getRole)
+        WorkspaceRole role = roles.roleOf(workspaceId, caller.id())
                 .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
         if (!role.covers(needed)) {
             throw new ForbiddenException("your role in workspace " + workspaceId + " is " + role + "; this needs " + needed);

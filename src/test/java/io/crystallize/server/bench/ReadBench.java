@@ -23,7 +23,9 @@ import java.util.concurrent.Future;
  * ./mvnw -B -q -o test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.crystallize.server.bench.ReadBench -Dexec.args="h2 10000 10"
  * </pre>
- * Arguments: {@code h2} or {@code postgres}; replicates; seconds per endpoint.
+ * Arguments: {@code h2} or {@code postgres}; replicates; seconds per endpoint; optionally a regular expression:
+ * only the endpoints whose names it finds are loaded (the baseline always is), e.g. {@code "runs/\{id\}$"} to
+ * profile one of them.
  */
 public final class ReadBench {
 
@@ -40,6 +42,7 @@ public final class ReadBench {
         String db = args.length > 0 ? args[0] : "h2";
         int replicates = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Duration each = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 3 ? args[3] : "");
         try (BenchServer server = BenchServer.start(db, "server.jetty.threads.max=64",
                 "management.endpoint.health.probes.enabled=true")) {
             String experiment = server.api.createExperiment(
@@ -62,6 +65,9 @@ public final class ReadBench {
             load(requests.values().iterator().next(), Duration.ofSeconds(3)); // warm-up
             double baseline = 0;
             for (var e : requests.entrySet()) {
+                if (baseline != 0 && !only.matcher(e.getKey()).find()) {
+                    continue;
+                }
                 Figures f = load(e.getValue(), each);
                 baseline = baseline == 0 ? f.perSecond() : baseline;
                 System.out.printf("%-26s %10.0f %10.1f %12d %11.2fx%n", e.getKey(), f.perSecond(), f.p99Millis(), f.bytes(),

@@ -225,11 +225,9 @@ public class RunService implements LiveRuns {
         return views.view(find(runId));
     }
 
-    /** A run's view with its ETag (API.md, "Cheap polling"): one primary-key read. */
-    @Transactional(readOnly = true)
+    /** A run's view with its ETag (API.md, "Cheap polling"): one primary-key read, plain SQL. */
     public Tagged<RunView> getTagged(UUID runId) {
-        Run run = find(runId);
-        return new Tagged<>(RunViews.etag(run), views.view(run));
+        return views.tagged(runId).orElseThrow(() -> new NotFoundException("run", runId));
     }
 
     @Transactional(readOnly = true)

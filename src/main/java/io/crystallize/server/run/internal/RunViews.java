@@ -2,18 +2,26 @@ package io.crystallize.server.run.internal;
 
 import io.crystallize.server.run.ResultsView;
 import io.crystallize.server.run.RunView;
+import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.SeedView;
+import io.crystallize.server.run.Tagged;
 import io.crystallize.server.run.UnitView;
 
 import io.crystallize.server.run.internal.UnitCursor.Filter;
 import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,12 +31,55 @@ import java.util.UUID;
 @Component
 class RunViews {
 
+    /** The columns of {@link #tagged}, in the order {@link #view(ResultSet)} reads them. */
+    private static final String ROW = "select id, experiment_id, version, status, base_seed, replicates, conditions_json, "
+            + "completed_units, failed_units, skipped_units, created_at, started_at, finished_at, strategy, debug, "
+            + "cancel_requested, node, failure, created_by, cancelled_by, cache_hits, upstream_runs_json, row_version "
+            + "from run where id = ?";
+    private static final RunConditions CONDITIONS = new RunConditions();
+
     private final UnitCursor cursor;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
 
-    RunViews(UnitCursor cursor, JsonMapper json) {
+    RunViews(UnitCursor cursor, JsonMapper json, JdbcClient jdbc) {
         this.cursor = cursor;
         this.json = json;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A run's view and ETag as stored now, by one plain SQL read of its row: no JPA session, entity or transaction.
+     * This is what a status poll costs ({@code GET /api/runs/{id}}, the most frequent request); it answers the same
+     * view as {@link #view(Run)} of the entity (RunViewsTest compares them).
+     */
+    Optional<Tagged<RunView>> tagged(UUID runId) {
+        return jdbc.sql(ROW).param(runId)
+                .query((rs, row) -> new Tagged<>(etag(runId, rs.getLong(23), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
+                        view(rs)))
+                .optional();
+    }
+
+    private RunView view(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        List<String> conditions = CONDITIONS.convertToEntityAttribute(rs.getString(7));
+        int replicates = rs.getInt(6);
+        long failed = rs.getLong(9);
+        long baseSeed = rs.getLong(5);
+        Long seed = rs.wasNull() ? null : baseSeed;
+        String upstream = rs.getString(22);
+        return new RunView(id, rs.getObject(2, UUID.class), rs.getInt(3), RunStatus.valueOf(rs.getString(4)), seed,
+                replicates, conditions, new RunView.Progress(rs.getLong(8), failed, rs.getLong(10),
+                        (long) replicates * conditions.size()),
+                instant(rs, 11), instant(rs, 12), instant(rs, 13), failed, rs.getString(14), rs.getBoolean(15),
+                rs.getBoolean(16), rs.getString(17), rs.getString(18), rs.getObject(19, UUID.class),
+                rs.getObject(20, UUID.class), RunView.links(id), rs.getLong(21),
+                upstream == null ? null : List.of(json.readValue(upstream, UUID[].class)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     RunView view(Run run) {
@@ -53,9 +104,8 @@ class RunViews {
     }
 
     /** The run's ETag: it changes with the row (status, cancel, …: its version) and with every stored batch. */
-    static String etag(Run run) {
-        return "\"" + run.getId() + "-" + run.getRowVersion() + "-" + run.getCompletedUnits() + "-"
-                + run.getFailedUnits() + "-" + run.getSkippedUnits() + "\"";
+    private static String etag(UUID id, long rowVersion, long completed, long failed, long skipped) {
+        return "\"" + id + "-" + rowVersion + "-" + completed + "-" + failed + "-" + skipped + "\"";
     }
 
     /** Every seed of the stored units, by replicate then condition, written as a JSON array as they are read. */

@@ -4,7 +4,6 @@ import io.crystallize.server.access.WorkspaceLookup;
 import io.crystallize.server.experiment.ExperimentService;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ConcurrentReferenceHashMap;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,8 @@ class RunWorkspaces implements WorkspaceLookup {
         return List.of("/api/runs/{runId}", "/api/runs/{id}");
     }
 
+    /** No transaction of its own: a known run costs a map lookup; an unknown one two queries, each in its own. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> workspaceOf(UUID id) {
         UUID workspace = known.get(id);
         if (workspace != null) {

@@ -87,6 +87,15 @@ class AccessRepositoriesTest {
                 .map(WorkspaceMember::getRole).contains(WorkspaceRole.VIEWER);
         assertThat(members.countByWorkspaceIdAndRole(shared.getId(), WorkspaceRole.OWNER)).isEqualTo(1);
         assertThat(members.countByWorkspaceIdAndRole(shared.getId(), WorkspaceRole.EDITOR)).isZero();
+
+        // The check of every request that names a resource: plain SQL on the rows JPA wrote, in the same transaction.
+        WorkspaceRoles roles = new WorkspaceRoles(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
+        assertThat(roles.roleOf(shared.getId(), dave.getId())).contains(WorkspaceRole.VIEWER);
+        assertThat(roles.roleOf(personal.getId(), dave.getId())).contains(WorkspaceRole.OWNER);
+        assertThat(roles.roleOf(shared.getId(), java.util.UUID.randomUUID())).isEmpty();
+        assertThat(roles.roleOf(java.util.UUID.randomUUID(), dave.getId())).isEmpty();
+        assertThat(roles.exists(shared.getId())).isTrue();
+        assertThat(roles.exists(java.util.UUID.randomUUID())).isFalse();
     }
 
     @Test
