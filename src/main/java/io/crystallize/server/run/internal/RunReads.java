@@ -1,5 +1,7 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.problem.NotFoundException;
+import io.crystallize.server.run.RunStatus;
 import io.crystallize.server.run.SeedView;
 import io.crystallize.server.run.UnitView;
 import io.crystallize.server.run.StoredResults;
@@ -38,15 +40,34 @@ public class RunReads {
         this.csv = csv;
     }
 
-    /** The ETag of a finished run's results (409 before it has finished); the document is built when missing. */
+    /**
+     * The ETag of a finished run's results (409 before it has finished); the document is built when missing. A
+     * stored document costs two plain SQL reads, the run's status and the ETag (none when it is cached).
+     */
     public String resultsEtag(UUID runId) {
-        Run run = finished(runId);
-        return results.etag(runId).orElseGet(() -> results.prepare(run, run.getConditions()).etag());
+        requireFinished(runId);
+        return results.etag(runId).orElseGet(() -> prepare(runId).etag());
     }
 
     public StoredResults results(UUID runId) {
+        requireFinished(runId);
+        return results.find(runId).orElseGet(() -> prepare(runId));
+    }
+
+    /**
+     * 404 for a run that is not (or no longer) stored, 409 for one that has not finished: read from the run's row
+     * on every request, so a document cached on this node is never served for a run deleted on another.
+     */
+    private void requireFinished(UUID runId) {
+        RunStatus status = views.status(runId).orElseThrow(() -> new NotFoundException("run", runId));
+        if (!status.isFinished()) {
+            throw notFinished(runId, status);
+        }
+    }
+
+    private StoredResults prepare(UUID runId) {
         Run run = finished(runId);
-        return results.find(runId).orElseGet(() -> results.prepare(run, run.getConditions()));
+        return results.prepare(run, run.getConditions());
     }
 
     /** Writes every seed as a JSON array. */
@@ -94,9 +115,13 @@ public class RunReads {
     private Run finished(UUID runId) {
         Run run = runs.find(runId);
         if (!run.getStatus().isFinished()) {
-            throw new ConflictException("run " + runId + " is " + run.getStatus() + "; results are ready once it has finished");
+            throw notFinished(runId, run.getStatus());
         }
         return run;
+    }
+
+    private static ConflictException notFinished(UUID runId, RunStatus status) {
+        return new ConflictException("run " + runId + " is " + status + "; results are ready once it has finished");
     }
 
     private static void checkPage(int page, int size) {

@@ -60,6 +60,12 @@ class RunViews {
                 .optional();
     }
 
+    /** A run's status as stored now (plain SQL); empty for a run that is not stored. */
+    Optional<RunStatus> status(UUID runId) {
+        return jdbc.sql("select status from run where id = ?").param(runId)
+                .query((rs, row) -> RunStatus.valueOf(rs.getString(1))).optional();
+    }
+
     private RunView view(ResultSet rs) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
         List<String> conditions = CONDITIONS.convertToEntityAttribute(rs.getString(7));

@@ -94,6 +94,15 @@ class RunViewsTest {
         assertThat(views.tagged(UUID.randomUUID())).isEmpty();
     }
 
+    @Test
+    void theStatusIsTheRowsAsStoredNow() {
+        Run run = runs.saveAndFlush(RunRepositoryTest.run(experiment(), 0, 1));
+        assertThat(views.status(run.getId())).contains(io.crystallize.server.run.RunStatus.QUEUED);
+        jdbc.update("update run set status = 'COMPLETED' where id = ?", run.getId());
+        assertThat(views.status(run.getId())).contains(io.crystallize.server.run.RunStatus.COMPLETED);
+        assertThat(views.status(UUID.randomUUID())).isEmpty();
+    }
+
     private Tagged<RunView> tagged(UUID id) {
         return views.tagged(id).orElseThrow();
     }
