@@ -11,14 +11,17 @@ import java.util.Set;
 /**
  * A unit's metrics held as primitives: a run keeps every unit's outcome until its end, and a million units as
  * maps of boxed values do not fit a small heap (about 1 KB a unit of the API.md example, against about 150 bytes
- * here). Read-only; its values are made on access. Only metrics of plain {@code Integer}, {@code Long} and
- * {@code Double} values without tags are compacted; others stay as they are.
+ * here). Read-only; its values are made on access ({@link MetricNumbers} reads them without). Only metrics of
+ * plain {@code Integer}, {@code Long} and {@code Double} values without tags are compacted, longs only up to 2^53
+ * in magnitude (which a double holds exactly); others stay as they are.
  */
 final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
 
     private static final byte DOUBLE = 0;
     private static final byte LONG = 1;
     private static final byte INT = 2;
+    /** The largest magnitude of a long a double holds exactly (2^53); a larger one is not compacted. */
+    private static final long EXACT_LONG = 1L << 53;
 
     private final String[] names;
     /** Where each metric's values start in {@code values}; the last metric's end is {@code values.length}. */
@@ -45,7 +48,8 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
         for (List<MetricValue> list : metrics.values()) {
             for (MetricValue v : list) {
                 Class<?> type = v.value().getClass();
-                if (!v.tags().isEmpty() || type != Double.class && type != Long.class && type != Integer.class) {
+                if (!v.tags().isEmpty() || type != Double.class && type != Long.class && type != Integer.class
+                        || type == Long.class && Math.abs(v.value().longValue()) > EXACT_LONG) {
                     return null;
                 }
             }
@@ -88,6 +92,34 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
     @Override
     public boolean containsKey(Object key) {
         return get(key) != null;
+    }
+
+    /** {@link MetricNumbers#forEach(Map, String, MetricNumbers.Sink)} without a boxed value. */
+    boolean forEach(String name, MetricNumbers.Sink sink) {
+        for (int m = 0; m < names.length; m++) {
+            if (names[m].equals(name)) {
+                add(m, sink);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void forEach(java.util.function.Function<String, MetricNumbers.Sink> sinks) {
+        for (int m = 0; m < names.length; m++) {
+            add(m, sinks.apply(names[m]));
+        }
+    }
+
+    private void add(int m, MetricNumbers.Sink sink) {
+        int end = m + 1 < starts.length ? starts[m + 1] : values.length;
+        for (int i = starts[m]; i < end; i++) {
+            if (kinds[i] == DOUBLE) {
+                sink.add(values[i]);
+            } else {
+                sink.add((long) values[i]);
+            }
+        }
     }
 
     private List<MetricValue> values(int m) {

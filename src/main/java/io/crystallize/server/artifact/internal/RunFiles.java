@@ -4,7 +4,7 @@ import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.Experiment;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.MetricNumbers;
 import io.crystallize.server.engine.UnitOutcome;
 import io.crystallize.server.engine.UnitStatus;
 import tools.jackson.core.JsonGenerator;
@@ -90,32 +90,34 @@ final class RunFiles {
             g.writeStartObject();
             g.writeName("metrics");
             g.writeStartObject();
+            MetricNumbers.Sink numbers = new MetricNumbers.Sink() {
+                @Override
+                public void add(double value) {
+                    g.writeNumber(value);
+                }
+
+                @Override
+                public void add(long value) {
+                    g.writeNumber(value);
+                }
+
+                @Override
+                public void other(Number value) {
+                    json.writeValue(g, value);
+                }
+            };
             for (String name : names) {
                 g.writeName(name);
                 g.writeStartArray();
                 for (UnitOutcome u : units) {
-                    List<MetricValue> values = u.status() == UnitStatus.COMPLETED && u.condition().equals(condition)
-                            ? u.metrics().get(name) : null;
-                    if (values != null) {
-                        values.forEach(v -> number(g, v.value()));
+                    if (u.status() == UnitStatus.COMPLETED && u.condition().equals(condition)) {
+                        MetricNumbers.forEach(u.metrics(), name, numbers);
                     }
                 }
                 g.writeEndArray();
             }
             g.writeEndObject();
             g.writeEndObject();
-        }
-    }
-
-    private void number(JsonGenerator g, Number n) {
-        if (n instanceof Double d) {
-            g.writeNumber(d.doubleValue());
-        } else if (n instanceof Long l) {
-            g.writeNumber(l.longValue());
-        } else if (n instanceof Integer i) {
-            g.writeNumber(i.intValue());
-        } else {
-            json.writeValue(g, n);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.crystallize.server.run.internal;
 
-import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.MetricNumbers;
 import io.crystallize.server.engine.UnitOutcome;
 import io.crystallize.server.engine.UnitStatus;
 import org.springframework.stereotype.Component;
@@ -60,6 +60,7 @@ class MetricColumns {
     private static boolean collect(List<UnitOutcome> units, long storedCompleted,
                                    Map<String, Map<String, NumberColumn>> byCondition) {
         long completed = 0;
+        ColumnSink sink = new ColumnSink();
         List<UnitOutcome> ordered = new java.util.ArrayList<>(units);
         ordered.sort(java.util.Comparator.comparingInt(UnitOutcome::replicate));
         for (UnitOutcome u : ordered) {
@@ -71,21 +72,42 @@ class MetricColumns {
             if (byMetric == null) {
                 continue;
             }
-            for (Map.Entry<String, List<MetricValue>> metric : u.metrics().entrySet()) {
-                NumberColumn column = byMetric.computeIfAbsent(metric.getKey(), n -> new NumberColumn());
-                for (MetricValue v : metric.getValue()) {
-                    Number n = v.value();
-                    if (n instanceof Long || n instanceof Integer) {
-                        column.add(n.longValue());
-                    } else if (n instanceof Double d && Double.isFinite(d)) {
-                        column.add(d.doubleValue());
-                    } else {
-                        return false;
-                    }
-                }
+            MetricNumbers.forEach(u.metrics(), name -> sink.into(byMetric.computeIfAbsent(name, n -> new NumberColumn())));
+            if (sink.unreadable) {
+                return false;
             }
         }
         return completed == storedCompleted;
+    }
+
+    /** Appends to one column at a time; notes a value its stored JSON would not read back as the same. */
+    private static final class ColumnSink implements MetricNumbers.Sink {
+        private NumberColumn column;
+        private boolean unreadable;
+
+        ColumnSink into(NumberColumn next) {
+            column = next;
+            return this;
+        }
+
+        @Override
+        public void add(double value) {
+            if (Double.isFinite(value)) {
+                column.add(value);
+            } else {
+                unreadable = true;
+            }
+        }
+
+        @Override
+        public void add(long value) {
+            column.add(value);
+        }
+
+        @Override
+        public void other(Number value) {
+            unreadable = true;
+        }
     }
 
     /** Appends the values of one unit's stored metrics ({@code {"name": [{"value": …, "tags": …}]}}). */
