@@ -69,7 +69,6 @@ class WebhookEnqueuer {
             UUID id = UUID.randomUUID();
             store.insertDelivery(id, target.id(), type, change.runId(), payload, now);
             scheduler.schedule(WebhookDeliveries.TASK.instance(id.toString()).data(id.toString()).scheduledTo(now));
-            io.crystallize.server.run.DueNow.afterCommit(scheduler);
         }
     }
 

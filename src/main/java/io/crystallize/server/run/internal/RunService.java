@@ -1,6 +1,5 @@
 package io.crystallize.server.run.internal;
 
-import io.crystallize.server.run.DueNow;
 import io.crystallize.server.run.FailedUnit;
 import io.crystallize.server.run.LiveRuns;
 import io.crystallize.server.run.LogLine;
@@ -171,7 +170,6 @@ public class RunService implements LiveRuns {
         if (upstreamRuns.isEmpty()) {
             scheduler.scheduleIfNotExists(RunTasks.RUN.instance(run.getId().toString()).data(run.getId().toString())
                     .scheduledTo(clock.instant()));
-            DueNow.afterCommit(scheduler);
         }
         return new Created(run, kept);
     }

@@ -57,7 +57,6 @@ class UnitGroups implements UnitHandOff {
                 scheduler.getObject().scheduleIfNotExists(RunTasks.UNITS.instance(runId + "/" + g.index())
                         .data(runId + "/" + g.index()).scheduledTo(clock.instant()));
             }
-            io.crystallize.server.run.DueNow.afterCommit(scheduler.getObject());
             return index;
         });
     }
@@ -83,7 +82,6 @@ class UnitGroups implements UnitHandOff {
         if (left != null && left == 0) {
             scheduler.getObject().scheduleIfNotExists(RunTasks.COMPLETE.instance(runId.toString())
                     .data(runId.toString()).scheduledTo(clock.instant()));
-            io.crystallize.server.run.DueNow.afterCommit(scheduler.getObject());
         }
     }
 }

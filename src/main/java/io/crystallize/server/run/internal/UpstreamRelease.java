@@ -55,7 +55,6 @@ class UpstreamRelease {
     void schedule(UUID runId) {
         scheduler.getObject().scheduleIfNotExists(RunTasks.RUN.instance(runId.toString()).data(runId.toString())
                 .scheduledTo(clock.instant()));
-        io.crystallize.server.run.DueNow.afterCommit(scheduler.getObject());
     }
 
     /** Why {@code run} cannot start: an upstream run that ended otherwise than COMPLETED. */
