@@ -81,12 +81,17 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
 
     @Override
     public List<MetricValue> get(Object key) {
+        int m = indexOf(key);
+        return m < 0 ? null : values(m);
+    }
+
+    private int indexOf(Object name) {
         for (int m = 0; m < names.length; m++) {
-            if (names[m].equals(key)) {
-                return values(m);
+            if (names[m].equals(name)) {
+                return m;
             }
         }
-        return null;
+        return -1;
     }
 
     @Override
@@ -96,13 +101,11 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
 
     /** {@link MetricNumbers#forEach(Map, String, MetricNumbers.Sink)} without a boxed value. */
     boolean forEach(String name, MetricNumbers.Sink sink) {
-        for (int m = 0; m < names.length; m++) {
-            if (names[m].equals(name)) {
-                add(m, sink);
-                return true;
-            }
+        int m = indexOf(name);
+        if (m >= 0) {
+            add(m, sink);
         }
-        return false;
+        return m >= 0;
     }
 
     void forEach(java.util.function.Function<String, MetricNumbers.Sink> sinks) {
