@@ -66,7 +66,7 @@ class DeletionTest extends E2eTest {
         String download = artifacts.get(0).get("downloadUrl").asString();
         assertThat(api.get(download).status()).isEqualTo(200);
         assertThat(files(name)).hasSizeGreaterThan(4); // artifacts plus metadata, results, markers, manifest
-        for (String table : List.of("run_unit", "run_log", "run_hypothesis", "artifact")) {
+        for (String table : List.of("run_unit_batch", "run_log", "run_hypothesis", "artifact")) {
             assertThat(rows(table, runId)).as(table).isPositive();
         }
 
@@ -78,7 +78,7 @@ class DeletionTest extends E2eTest {
             assertThat(api.get("/api/runs/" + runId + path).status()).as(path).isEqualTo(404);
         }
         assertThat(api.get(download).status()).isEqualTo(404);
-        for (String table : List.of("run_unit", "run_log", "run_hypothesis", "artifact", "run_unit_task")) {
+        for (String table : List.of("run_unit_batch", "run_log", "run_hypothesis", "artifact", "run_unit_task")) {
             assertThat(rows(table, runId)).as(table).isZero();
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(files(name)).isEmpty());

@@ -51,7 +51,7 @@ class RunDeletion {
         events.publishEvent(new RunDeleted(run.getId(), experiment.name(), run.getVersion(), lastOfVersion,
                 rootDir(experiment.definition())));
         UUID id = run.getId();
-        for (String table : List.of("run_unit", "run_hypothesis", "run_log", "run_unit_task")) {
+        for (String table : List.of("run_unit_batch", "run_hypothesis", "run_log", "run_unit_task")) {
             jdbc.update("delete from " + table + " where run_id = ?", id);
         }
         runs.delete(run);

@@ -15,7 +15,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.crystallize.server.access.Caller;
 import io.crystallize.server.access.QuotaProperties;
 import io.crystallize.server.access.WorkspaceAccess;
-import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.experiment.ExperimentDefinition;
 import io.crystallize.server.experiment.ExperimentLimits;
 import io.crystallize.server.experiment.ExperimentService;
@@ -55,7 +54,7 @@ public class RunService implements LiveRuns {
 
 
     private final RunRepository runs;
-    private final RunUnitRepository units;
+    private final UnitCursor cursor;
     private final UnitStore unitStore;
     private final ExperimentService experiments;
     private final ExperimentLimits limits;
@@ -74,7 +73,7 @@ public class RunService implements LiveRuns {
     private final UpstreamRuns upstream;
     private final UpstreamRelease release;
 
-    RunService(RunRepository runs, RunUnitRepository units, UnitStore unitStore, ExperimentService experiments,
+    RunService(RunRepository runs, UnitCursor cursor, UnitStore unitStore, ExperimentService experiments,
                ExperimentLimits limits, SchedulerClient scheduler,
                CancellationRegistry cancellations, RunViews views, RunPlugins plugins, RunLogStore logs, JsonMapper json,
                Clock clock, TransactionTemplate tx, WorkspaceAccess access, QuotaProperties quotas, RunDeletion deletion,
@@ -87,7 +86,7 @@ public class RunService implements LiveRuns {
         this.quotas = quotas;
         this.deletion = deletion;
         this.runs = runs;
-        this.units = units;
+        this.cursor = cursor;
         this.unitStore = unitStore;
         this.experiments = experiments;
         this.limits = limits;
@@ -273,9 +272,7 @@ public class RunService implements LiveRuns {
     @Override
     @Transactional(readOnly = true)
     public List<FailedUnit> failedUnits(UUID runId, long afterRow) {
-        return units.failedAfter(runId, afterRow).stream().map(row -> new FailedUnit(((Number) row[0]).longValue(),
-                ((Number) row[1]).longValue(), ContextKeys.unitKey((String) row[3], (Integer) row[2]), (String) row[4],
-                (String) row[5])).toList();
+        return cursor.failedAfter(runId, afterRow);
     }
 
     /** How many runs are in {@code status} now, across every node (for gauges). */

@@ -1,23 +1,33 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.engine.ContextKeys;
 import io.crystallize.server.engine.UnitStatus;
+import io.crystallize.server.run.FailedUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Reads a run's stored units from a database cursor, a few hundred rows at a time, so a read of a run of any
- * size takes flat memory: by replicate, then condition in run order (API.md), optionally a page of them.
- * PostgreSQL streams only inside a transaction: each read joins the caller's or is its own read-only one.
+ * Reads a run's stored units from a database cursor over its batches ({@code run_unit_batch}, a row per batch of
+ * units, {@link UnitBatch}), a few batches at a time, so a read of a run of any size takes flat memory. Units come
+ * by replicate, then condition in run order (API.md): batches are read by their first replicate and merged, and a
+ * unit is passed on once no batch still to come can hold a unit before it. Batches overlap only by the units a
+ * writer had in flight together, so the merge holds about a batch. PostgreSQL streams only inside a transaction:
+ * each read joins the caller's or is its own read-only one.
  */
 @Component
 class UnitCursor {
@@ -30,7 +40,10 @@ class UnitCursor {
                String metricsJson, String errorType, String errorMessage, String errorTrace) {
     }
 
-    static final int FETCH_SIZE = 500;
+    /** Batches fetched at a time: each is up to a few hundred KB. */
+    static final int FETCH_SIZE = 8;
+    /** A row id of {@link #failedAfter}: the batch's id shifted by this, plus the unit's position in it from 1. */
+    static final int ROW_BITS = 20;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -45,19 +58,20 @@ class UnitCursor {
     /** Every row of {@code filter}; {@code limit} &lt; 0 for all of them from {@code offset} on. */
     void forEach(UUID runId, List<String> conditions, Filter filter, boolean details, long offset, int limit,
                  Consumer<Row> each) {
-        List<Object> args = new ArrayList<>();
-        args.add(runId);
-        StringBuilder sql = new StringBuilder("select replicate, condition, status, seed, node, finished_at")
-                .append(details ? ", metrics_json, error_type, error_message, error_trace" : "")
-                .append(" from run_unit where run_id = ?").append(where(filter)).append(order(conditions, args));
-        if (limit >= 0) {
-            sql.append(" offset ? rows fetch next ? rows only");
-            args.add(offset);
-            args.add(limit);
-        }
-        readOnly.executeWithoutResult(s -> jdbc.query(sql.toString(), rs -> {
-            each.accept(row(rs, details));
-        }, args.toArray()));
+        long[] skipped = {0};
+        int[] taken = {0};
+        scan(runId, batches(filter), details, order(conditions), unit -> keeps(filter, unit), u -> {
+            if (skipped[0] < offset) {
+                skipped[0]++;
+                return true;
+            }
+            if (limit >= 0 && taken[0] >= limit) {
+                return false;
+            }
+            taken[0]++;
+            each.accept(row(u));
+            return true;
+        });
     }
 
     /** One stored unit's provenance: its steps as stored (a JSON array, null when no step ran). */
@@ -66,52 +80,147 @@ class UnitCursor {
 
     /** Every unit's provenance, by replicate then condition in run order. */
     void provenance(UUID runId, List<String> conditions, Consumer<ProvenanceRow> each) {
-        List<Object> args = new ArrayList<>();
-        args.add(runId);
-        StringBuilder sql = new StringBuilder("select replicate, condition, status, cache_hits, provenance_json "
-                + "from run_unit where run_id = ?").append(order(conditions, args));
-        readOnly.executeWithoutResult(s -> jdbc.query(sql.toString(), rs -> {
-            each.accept(new ProvenanceRow(rs.getInt(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)),
-                    rs.getInt(4), rs.getString(5)));
-        }, args.toArray()));
+        scan(runId, "", true, order(conditions), u -> true, u -> {
+            each.accept(new ProvenanceRow(u.replicate(), u.condition(), u.status(), u.cacheHits(), u.provenanceJson()));
+            return true;
+        });
     }
 
     /** The completed units' conditions and metrics, in replicate order (the conditions of a replicate interleaved). */
-    void metrics(UUID runId, java.util.function.BiConsumer<String, String> each) {
-        readOnly.executeWithoutResult(s -> jdbc.query("select condition, metrics_json from run_unit where run_id = ? "
-                + "and status = 'COMPLETED' order by replicate",
-                rs -> { each.accept(rs.getString(1), rs.getString(2)); }, runId));
+    void metrics(UUID runId, BiConsumer<String, String> each) {
+        scan(runId, " and completed > 0", true, order(List.of()), u -> u.status() == UnitStatus.COMPLETED, u -> {
+            each.accept(u.condition(), u.metricsJson());
+            return true;
+        });
+    }
+
+    /** Every stored unit with all its fields, by replicate then condition in run order. */
+    void units(UUID runId, List<String> conditions, Consumer<UnitBatch.Unit> each) {
+        scan(runId, "", true, order(conditions), u -> true, u -> {
+            each.accept(u);
+            return true;
+        });
+    }
+
+    /** Every stored unit's key and status (no metrics, errors or provenance), by replicate. */
+    void keys(UUID runId, Consumer<UnitBatch.Unit> each) {
+        scan(runId, "", false, order(List.of()), u -> true, u -> {
+            each.accept(u);
+            return true;
+        });
     }
 
     long count(UUID runId, Filter filter) {
-        Long n = jdbc.queryForObject("select count(*) from run_unit where run_id = ?" + where(filter), Long.class, runId);
+        String column = switch (filter) {
+            case ALL -> "units";
+            case WITH_SEED -> "with_seed";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+        };
+        Long n = jdbc.queryForObject("select coalesce(sum(" + column + "), 0) from run_unit_batch where run_id = ?",
+                Long.class, runId);
         return n == null ? 0 : n;
     }
 
-    /** By replicate, then condition in run order: the SQL of {@link io.crystallize.server.engine.UnitOrder}; adds the conditions to {@code args}. */
-    private static String order(List<String> conditions, List<Object> args) {
-        StringBuilder sql = new StringBuilder(" order by replicate, case condition");
-        for (int i = 0; i < conditions.size(); i++) {
-            sql.append(" when ? then ").append(i);
-            args.add(conditions.get(i));
-        }
-        return sql.append(" else ").append(conditions.size()).append(" end, condition").toString();
+    /**
+     * The run's failed units stored after unit row {@code afterRow} (0: from the first), in storage order: batch by
+     * batch, each in the order its writer stored it. Each comes with its row (for the next call) and its position
+     * among all the run's stored units from 1 (for the ids of {@code unit-failed} events).
+     */
+    List<FailedUnit> failedAfter(UUID runId, long afterRow) {
+        long afterBatch = afterRow >>> ROW_BITS;
+        long afterIndex = afterRow & ((1L << ROW_BITS) - 1);
+        List<FailedUnit> failed = new ArrayList<>();
+        readOnly.executeWithoutResult(s -> {
+            Long before = jdbc.queryForObject("select coalesce(sum(units), 0) from run_unit_batch "
+                    + "where run_id = ? and id < ?", Long.class, runId, afterBatch);
+            long[] position = {before == null ? 0 : before};
+            jdbc.query("select id, units, case when failed > 0 then data end from run_unit_batch "
+                    + "where run_id = ? and id >= ? order by id", rs -> {
+                long batch = rs.getLong(1);
+                int units = rs.getInt(2);
+                byte[] data = rs.getBytes(3);
+                if (data != null) {
+                    long base = position[0];
+                    int[] index = {0};
+                    UnitBatch.decode(data, true, u -> {
+                        int i = ++index[0];
+                        if (u.status() == UnitStatus.FAILED && (batch > afterBatch || i > afterIndex)) {
+                            failed.add(new FailedUnit((batch << ROW_BITS) + i, base + i,
+                                    ContextKeys.unitKey(u.condition(), u.replicate()), u.errorType(), u.errorMessage()));
+                        }
+                    });
+                }
+                position[0] += units;
+            }, runId, afterBatch);
+        });
+        return failed;
     }
 
-    private static String where(Filter filter) {
+    /**
+     * Units of a run's batches (those of {@code batchWhere}) that {@code keep} keeps, passed to {@code each} in
+     * {@code order} until it returns false.
+     */
+    private void scan(UUID runId, String batchWhere, boolean details, Comparator<UnitBatch.Unit> order,
+                      Predicate<UnitBatch.Unit> keep, Predicate<UnitBatch.Unit> each) {
+        String sql = "select first_replicate, data from run_unit_batch where run_id = ?" + batchWhere
+                + " order by first_replicate, id";
+        readOnly.executeWithoutResult(s -> jdbc.query(sql, (ResultSetExtractor<Void>) rs -> {
+            PriorityQueue<UnitBatch.Unit> pending = new PriorityQueue<>(order);
+            while (rs.next()) {
+                int first = rs.getInt(1);
+                while (!pending.isEmpty() && pending.peek().replicate() < first) {
+                    if (!each.test(pending.poll())) {
+                        return null;
+                    }
+                }
+                UnitBatch.decode(rs.getBytes(2), details, u -> {
+                    if (keep.test(u)) {
+                        pending.add(u);
+                    }
+                });
+            }
+            while (!pending.isEmpty()) {
+                if (!each.test(pending.poll())) {
+                    return null;
+                }
+            }
+            return null;
+        }, runId));
+    }
+
+    /** By replicate, then condition in run order (those not in it after, by name): {@link io.crystallize.server.engine.UnitOrder}. */
+    private static Comparator<UnitBatch.Unit> order(List<String> conditions) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            rank.putIfAbsent(conditions.get(i), i);
+        }
+        int unknown = conditions.size();
+        return Comparator.comparingInt(UnitBatch.Unit::replicate)
+                .thenComparingInt((UnitBatch.Unit u) -> rank.getOrDefault(u.condition(), unknown))
+                .thenComparing(UnitBatch.Unit::condition);
+    }
+
+    private static String batches(Filter filter) {
         return switch (filter) {
             case ALL -> "";
-            case WITH_SEED -> " and seed is not null";
-            case FAILED -> " and status = 'FAILED'";
-            case SKIPPED -> " and status = 'SKIPPED'";
+            case WITH_SEED -> " and with_seed > 0";
+            case FAILED -> " and failed > 0";
+            case SKIPPED -> " and skipped > 0";
         };
     }
 
-    private static Row row(ResultSet rs, boolean details) throws SQLException {
-        long seed = rs.getLong(4);
-        Long boxedSeed = rs.wasNull() ? null : seed;
-        return new Row(rs.getInt(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)), boxedSeed, rs.getString(5),
-                rs.getTimestamp(6), details ? rs.getString(7) : null, details ? rs.getString(8) : null,
-                details ? rs.getString(9) : null, details ? rs.getString(10) : null);
+    private static boolean keeps(Filter filter, UnitBatch.Unit u) {
+        return switch (filter) {
+            case ALL -> true;
+            case WITH_SEED -> u.seed() != null;
+            case FAILED -> u.status() == UnitStatus.FAILED;
+            case SKIPPED -> u.status() == UnitStatus.SKIPPED;
+        };
+    }
+
+    private static Row row(UnitBatch.Unit u) {
+        return new Row(u.replicate(), u.condition(), u.status(), u.seed(), u.node(), Timestamp.from(u.finishedAt()),
+                u.metricsJson(), u.errorType(), u.errorMessage(), u.errorTrace());
     }
 }

@@ -22,13 +22,13 @@ class UnitStore {
 
     private static final TypeReference<Map<String, List<MetricValue>>> METRICS = new TypeReference<>() { };
 
-    private final RunUnitRepository units;
+    private final UnitCursor cursor;
     private final UnitRows rows;
     private final RunStoreProperties props;
     private final JsonMapper json;
 
-    UnitStore(RunUnitRepository units, UnitRows rows, RunStoreProperties props, JsonMapper json) {
-        this.units = units;
+    UnitStore(UnitCursor cursor, UnitRows rows, RunStoreProperties props, JsonMapper json) {
+        this.cursor = cursor;
         this.rows = rows;
         this.props = props;
         this.json = json;
@@ -39,21 +39,20 @@ class UnitStore {
         return new UnitWriter(runId, node, rows, props);
     }
 
-    /** Unit key → outcome of every stored unit of a run. */
+    /** Unit key → outcome of every stored unit of a run, by replicate. */
     Map<String, UnitOutcome> load(UUID runId) {
         Map<String, UnitOutcome> done = new LinkedHashMap<>();
-        for (RunUnit u : units.findByRunIdOrderByReplicateAsc(runId)) {
+        cursor.units(runId, List.of(), u -> {
             UnitOutcome o = outcome(u);
             done.put(o.key(), o);
-        }
+        });
         return done;
     }
 
-    UnitOutcome outcome(RunUnit u) {
-        UnitError error = u.getErrorType() == null ? null
-                : new UnitError(u.getErrorType(), u.getErrorMessage(), u.getErrorTrace());
-        return new UnitOutcome(u.getReplicate(), u.getCondition(), u.getStatus(), u.getSeed(),
-                json.readValue(u.getMetricsJson(), METRICS), error);
+    private UnitOutcome outcome(UnitBatch.Unit u) {
+        UnitError error = u.errorType() == null ? null : new UnitError(u.errorType(), u.errorMessage(), u.errorTrace());
+        return new UnitOutcome(u.replicate(), u.condition(), u.status(), u.seed(),
+                json.readValue(u.metricsJson(), METRICS), error);
     }
 
     /** Resume keeps the completed units of the latest run: copied into the new run, within its replicates and conditions. */

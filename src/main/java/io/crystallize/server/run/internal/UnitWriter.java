@@ -34,6 +34,8 @@ final class UnitWriter implements UnitListener, AutoCloseable {
     private final RunStoreProperties props;
     private final BlockingQueue<UnitRows.Row> queue;
     private final AtomicReference<UnitRows.Row> lastRow = new AtomicReference<>();
+    /** The run's units this writer stored or found stored: read and written on the writer's thread only. */
+    private final UnitRows.Stored stored = new UnitRows.Stored();
     private final Thread thread;
     private final Object progress = new Object();
     private long queued;
@@ -182,14 +184,12 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         int before = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                for (boolean inserted : rows.insert(runId, batch, node)) {
+                for (boolean inserted : rows.insert(runId, batch, node, stored)) {
                     before += inserted ? 0 : 1;
                 }
                 break;
             } catch (TransientDataAccessException | DataIntegrityViolationException e) {
-                // A lock timeout or a dropped connection: the batch was rolled back and is still good. On H2 a
-                // concurrent execution of the same unit may commit between our NOT EXISTS and our insert: the
-                // next attempt sees it and leaves it out.
+                // A lock timeout or a dropped connection: the batch was rolled back and is still good.
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The unit writer against the real database (H2 and PostgreSQL): batches of the configured size, the interval,
- * flush, duplicates left out by the database, and the run's counters equal to the stored rows.
+ * flush, duplicates left out, and the run's counters equal to the stored units.
  */
 @SpringBootTest(properties = {"crystallize.run-store.batch-size=7", "crystallize.run-store.batch-interval=1h"
 })
@@ -45,7 +45,7 @@ class UnitWriterTest {
     }
 
     private long stored() {
-        return jdbc.queryForObject("select count(*) from run_unit where run_id = ?", Long.class, runId);
+        return StoredUnits.of(jdbc, runId).size();
     }
 
     /** completed, failed, skipped: the run row's counters. */
@@ -78,8 +78,7 @@ class UnitWriterTest {
         }
         assertThat(stored()).isEqualTo(3);
         assertThat(counters()).containsExactly(1L, 1L, 1L);
-        assertThat(jdbc.queryForObject("select error_message from run_unit where run_id = ? and condition = 't' "
-                + "and replicate = 0", String.class, runId)).isEqualTo("boom");
+        assertThat(StoredUnits.one(jdbc, runId, 0, "t").errorMessage()).isEqualTo("boom");
     }
 
     @Test
@@ -102,11 +101,10 @@ class UnitWriterTest {
         }
         assertThat(stored()).isEqualTo(9);
         assertThat(counters()).containsExactly(9L, 0L, 0L);
-        assertThat(jdbc.queryForObject("select node from run_unit where run_id = ? and replicate = 2", String.class, runId))
-                .as("the first stored outcome is kept").isEqualTo("node-a");
+        assertThat(StoredUnits.one(jdbc, runId, 2, "baseline").node()).as("the first stored outcome is kept").isEqualTo("node-a");
         java.util.concurrent.atomic.AtomicReference<UnitRows.Row> last = new java.util.concurrent.atomic.AtomicReference<>();
         assertThat(rows.insert(runId, List.of(rows.row(completed(0, "baseline"), last), rows.row(completed(1, "baseline"), last)),
-                "node-c")).containsExactly(false, false);
+                "node-c", new UnitRows.Stored())).containsExactly(false, false);
     }
 
     @Test
@@ -114,10 +112,9 @@ class UnitWriterTest {
         UUID gone = UUID.randomUUID();
         java.util.concurrent.atomic.AtomicReference<UnitRows.Row> last = new java.util.concurrent.atomic.AtomicReference<>();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.insert(gone, List.of(rows.row(completed(0, "baseline"), last)),
-                "node-a")).as("no foreign key (V20): the counter update finds no run").isInstanceOf(
+                "node-a", new UnitRows.Stored())).as("the lock of the run's row finds no run").isInstanceOf(
                 org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException.class);
-        assertThat(jdbc.queryForObject("select count(*) from run_unit where run_id = ?", Long.class, gone))
-                .as("the batch is rolled back with its counters").isZero();
+        assertThat(StoredUnits.of(jdbc, gone)).as("nothing is stored").isEmpty();
     }
 
     @Test
