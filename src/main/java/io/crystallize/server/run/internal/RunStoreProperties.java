@@ -20,9 +20,16 @@ public record RunStoreProperties(@DefaultValue("2000") int batchSize, @DefaultVa
                                  @DefaultValue("8000") int queueCapacity,
                                  @DefaultValue("64MB") DataSize resultsCache) {
 
+    /** The largest batch a row holds. */
+    public static final int MAX_BATCH_SIZE = 100_000;
+
     public RunStoreProperties {
         if (batchSize < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("crystallize.run-store.batch-size and queue-capacity must be at least 1");
+        }
+        if (batchSize > MAX_BATCH_SIZE) {
+            // A failed unit's row (for the ids of unit-failed events) is its batch's id and its index in it, in 20 bits.
+            throw new IllegalArgumentException("crystallize.run-store.batch-size must be at most " + MAX_BATCH_SIZE);
         }
         if (resultsCache == null || resultsCache.isNegative()) {
             throw new IllegalArgumentException("crystallize.run-store.results-cache must not be negative");
