@@ -96,7 +96,28 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
 
     @Override
     public boolean containsKey(Object key) {
-        return get(key) != null;
+        return indexOf(key) >= 0;
+    }
+
+    /** The names, without making a value. */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return names.length;
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return indexOf(o) >= 0;
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                return List.of(names).iterator();
+            }
+        };
     }
 
     /** {@link MetricNumbers#forEach(Map, String, MetricNumbers.Sink)} without a boxed value. */
@@ -166,7 +187,33 @@ final class CompactMetrics extends AbstractMap<String, List<MetricValue>> {
                             throw new NoSuchElementException();
                         }
                         int at = m++;
-                        return new SimpleImmutableEntry<>(names[at], values(at));
+                        return new Entry<>() { // the value is made when asked for, not to read the name
+                            @Override
+                            public String getKey() {
+                                return names[at];
+                            }
+
+                            @Override
+                            public List<MetricValue> getValue() {
+                                return values(at);
+                            }
+
+                            @Override
+                            public List<MetricValue> setValue(List<MetricValue> value) {
+                                throw new UnsupportedOperationException("metrics are read-only");
+                            }
+
+                            @Override
+                            public boolean equals(Object o) {
+                                return o instanceof Entry<?, ?> e && getKey().equals(e.getKey())
+                                        && getValue().equals(e.getValue());
+                            }
+
+                            @Override
+                            public int hashCode() {
+                                return getKey().hashCode() ^ getValue().hashCode();
+                            }
+                        };
                     }
                 };
             }

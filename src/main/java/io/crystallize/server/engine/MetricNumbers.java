@@ -50,6 +50,14 @@ public final class MetricNumbers {
         });
     }
 
+    /**
+     * True when {@code metrics} are held as plain numbers without tags (compacted by the engine): the reads here
+     * then give every value there is.
+     */
+    public static boolean untagged(Map<String, List<MetricValue>> metrics) {
+        return metrics instanceof CompactMetrics;
+    }
+
     private static void add(Number n, Sink sink) {
         if (n instanceof Double d) {
             sink.add(d.doubleValue());

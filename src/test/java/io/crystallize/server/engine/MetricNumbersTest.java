@@ -55,6 +55,11 @@ class MetricNumbersTest {
         // The same as the boxed values of the map, metric by metric, in its order.
         assertThat(readAll(compact)).isEqualTo(readAll(new LinkedHashMap<>(compact)));
         assertThat(readAll(compact).keySet()).containsExactly("mean", "count", "big");
+        assertThat(compact.keySet()).containsExactly("mean", "count", "big").contains("count").doesNotContain("x");
+        assertThat(compact.containsKey("big")).isTrue();
+        assertThat(compact.containsKey("absent")).isFalse();
+        assertThat(compact).isEqualTo(new LinkedHashMap<>(compact)).hasSameHashCodeAs(new LinkedHashMap<>(compact));
+        assertThat(compact.entrySet()).isEqualTo(new LinkedHashMap<>(compact).entrySet());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.crystallize.server.run.internal;
 
+import io.crystallize.server.engine.CompactMetricsFixture;
+import io.crystallize.server.engine.MetricNumbers;
 import io.crystallize.server.engine.MetricValue;
+import io.crystallize.server.engine.Metrics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,5 +33,21 @@ class MetricsJsonTest {
 
         assertThat(MetricsJson.write(json, metrics)).isEqualTo(json.writeValueAsString(metrics));
         assertThat(MetricsJson.write(json, Map.of())).isEqualTo("{}");
+    }
+
+    @Test
+    void metricsTheEngineCompactedAreWrittenAsTheirMapIs() {
+        Metrics metrics = new Metrics();
+        metrics.add("mean", 0.1 + 0.2);
+        metrics.add("mean", -0.0);
+        metrics.add("n", 50);
+        metrics.add("big", 1L << 50);
+        metrics.add("tiny", 4.9e-324);
+        Map<String, List<MetricValue>> compact = CompactMetricsFixture.of(metrics);
+        assertThat(MetricNumbers.untagged(compact)).isTrue();
+
+        assertThat(MetricsJson.write(json, compact)).isEqualTo(json.writeValueAsString(new LinkedHashMap<>(compact)))
+                .isEqualTo(json.writeValueAsString(metrics.asMap()));
+        assertThat(MetricsJson.write(json, CompactMetricsFixture.of(new Metrics()))).isEqualTo("{}");
     }
 }
