@@ -58,10 +58,9 @@ class UnitRows {
     }
 
     /**
-     * A unit as its batch will hold it: the JSON of its metrics and provenance is written here, on the thread that
-     * ran the unit, so the writer's one thread spends its time in the database. Units of one run mostly share one
+     * A unit as its batch will hold it: the JSON of its metrics and provenance. Units of one run mostly share one
      * provenance (the same steps reading and writing the same keys): its JSON is written again only when it
-     * differs from the last one's ({@code last}, shared by the run's producers; a lost race writes it twice).
+     * differs from the last one's ({@code last}).
      */
     Row row(UnitOutcome outcome, AtomicReference<Row> last) {
         String provenance = null;

@@ -24,15 +24,15 @@ import java.util.concurrent.atomic.AtomicReference;
 final class UnitWriter implements UnitListener, AutoCloseable {
 
     /** Marks where a flush was asked: the batch before it is stored at once. */
-    private static final UnitRows.Row FLUSH = new UnitRows.Row(UnitOutcome.skipped(-1, "", "flush"), "{}", null, 0);
-    private static final UnitRows.Row STOP = new UnitRows.Row(UnitOutcome.skipped(-1, "", "stop"), "{}", null, 0);
+    private static final UnitOutcome FLUSH = UnitOutcome.skipped(-1, "", "flush");
+    private static final UnitOutcome STOP = UnitOutcome.skipped(-1, "", "stop");
     private static final int ATTEMPTS = 5;
 
     private final UUID runId;
     private final String node;
     private final UnitRows rows;
     private final RunStoreProperties props;
-    private final BlockingQueue<UnitRows.Row> queue;
+    private final BlockingQueue<UnitOutcome> queue;
     private final AtomicReference<UnitRows.Row> lastRow = new AtomicReference<>();
     /** The run's units this writer stored or found stored: read and written on the writer's thread only. */
     private final UnitRows.Stored stored = new UnitRows.Stored();
@@ -57,11 +57,10 @@ final class UnitWriter implements UnitListener, AutoCloseable {
 
     @Override
     public void onUnit(UnitOutcome outcome) {
-        UnitRows.Row row = rows.row(outcome, lastRow);
         synchronized (progress) {
             queued++;
         }
-        put(row);
+        put(outcome);
     }
 
     /**
@@ -107,7 +106,7 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         }
     }
 
-    private void put(UnitRows.Row item) {
+    private void put(UnitOutcome item) {
         throwIfFailed();
         boolean interrupted = false;
         try {
@@ -136,10 +135,10 @@ final class UnitWriter implements UnitListener, AutoCloseable {
     }
 
     private void loop() {
-        List<UnitRows.Row> batch = new ArrayList<>(props.batchSize());
+        List<UnitOutcome> batch = new ArrayList<>(props.batchSize());
         try {
             while (true) {
-                UnitRows.Row first = queue.take();
+                UnitOutcome first = queue.take();
                 boolean stop = first == STOP;
                 if (first != FLUSH && !stop) {
                     batch.add(first);
@@ -162,10 +161,10 @@ final class UnitWriter implements UnitListener, AutoCloseable {
     }
 
     /** Adds units until the batch is full, its interval is over, or a flush or stop comes; true on stop. */
-    private boolean collect(List<UnitRows.Row> batch) throws InterruptedException {
+    private boolean collect(List<UnitOutcome> batch) throws InterruptedException {
         long deadline = System.nanoTime() + props.batchInterval().toNanos();
         while (batch.size() < props.batchSize()) {
-            UnitRows.Row next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            UnitOutcome next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null || next == FLUSH) {
                 return false;
             }
@@ -177,14 +176,20 @@ final class UnitWriter implements UnitListener, AutoCloseable {
         return false;
     }
 
-    private void store(List<UnitRows.Row> batch) {
+    private void store(List<UnitOutcome> batch) {
         if (batch.isEmpty()) {
             return;
+        }
+        // The JSON of the units' metrics and provenance is written here: the run's own thread is the one a
+        // serial run waits for, and this one has time between its batches (a JFR profile of a serial run).
+        List<UnitRows.Row> units = new ArrayList<>(batch.size());
+        for (UnitOutcome outcome : batch) {
+            units.add(rows.row(outcome, lastRow));
         }
         int before = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                for (boolean inserted : rows.insert(runId, batch, node, stored)) {
+                for (boolean inserted : rows.insert(runId, units, node, stored)) {
                     before += inserted ? 0 : 1;
                 }
                 break;
