@@ -66,6 +66,12 @@ class RunTaskHandlers {
     }
 
     /**
+     * The most units whose results document is built from the outcomes the engine finished with; a larger run's
+     * is built from the database, so its outcomes (about 400 bytes a unit) are not held beside the build.
+     */
+    static final int IN_MEMORY_RESULTS = 200_000;
+
+    /**
      * The run's task: the whole lifecycle here, or up to handing the units out when distributed. False when the run
      * must wait for another non-versioned run of its experiment (the task is then rescheduled).
      */
@@ -90,7 +96,9 @@ class RunTaskHandlers {
                     writer.flush();
                     result.ifPresent(r -> {
                         transitions.completed(runId, r);
-                        if (writer.insertedAll()) { // the units it started with were read, the others inserted here
+                        // The units it started with were read, the others inserted here. A large run's document
+                        // is read back from the database instead, so the heap can let the run's outcomes go first.
+                        if (writer.insertedAll() && r.units().size() <= IN_MEMORY_RESULTS) {
                             stored.set(r.units());
                         }
                     });
@@ -131,7 +139,9 @@ class RunTaskHandlers {
         guarded(run, (experiment, writer) -> {
             RunResult result = engine.complete(experiment, new ArrayList<>(units.load(runId).values()));
             transitions.completed(runId, result);
-            stored.set(result.units()); // all read from the database
+            if (result.units().size() <= IN_MEMORY_RESULTS) {
+                stored.set(result.units()); // all read from the database
+            }
         });
         prepareResults(runId, run.getConditions(), stored.get());
         upstream.released(runId);
