@@ -215,7 +215,7 @@ class UnitRows {
             List<UnitBatch.Unit> batch = new ArrayList<>();
             int[] n = {0};
             cursor.units(from, conditions, u -> {
-                if (u.status() == UnitStatus.COMPLETED && u.replicate() < replicates && in.contains(u.condition())) {
+                if (kept(u, replicates, in)) {
                     batch.add(u);
                     n[0]++;
                     if (batch.size() >= props.batchSize()) {
@@ -237,11 +237,16 @@ class UnitRows {
         Set<String> in = Set.copyOf(conditions);
         long[] n = {0};
         cursor.keys(from, u -> {
-            if (u.status() == UnitStatus.COMPLETED && u.replicate() < replicates && in.contains(u.condition())) {
+            if (kept(u, replicates, in)) {
                 n[0]++;
             }
         });
         return n[0];
+    }
+
+    /** A unit a resume within these replicates and conditions keeps: completed, and within them. */
+    private static boolean kept(UnitBatch.Unit u, int replicates, Set<String> conditions) {
+        return u.status() == UnitStatus.COMPLETED && u.replicate() < replicates && conditions.contains(u.condition());
     }
 
     /**
