@@ -41,8 +41,7 @@ public class V22__unit_batches extends BaseJavaMigration {
         try (PreparedStatement read = c.prepareStatement("select run_id, replicate, condition, status, seed, "
                 + "metrics_json, error_type, error_message, error_trace, node, finished_at, cache_hits, provenance_json "
                 + "from run_unit order by run_id, replicate, id");
-             PreparedStatement insert = c.prepareStatement("insert into run_unit_batch (run_id, first_replicate, "
-                     + "last_replicate, units, completed, failed, skipped, with_seed, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement insert = c.prepareStatement(UnitBatch.INSERT)) {
             read.setFetchSize(BATCH);
             UUID run = null;
             List<UnitBatch.Unit> batch = new ArrayList<>(BATCH);
@@ -71,16 +70,7 @@ public class V22__unit_batches extends BaseJavaMigration {
         if (batch.isEmpty()) {
             return;
         }
-        UnitBatch.Counts counts = UnitBatch.Counts.of(batch);
-        insert.setObject(1, run);
-        insert.setInt(2, counts.firstReplicate());
-        insert.setInt(3, counts.lastReplicate());
-        insert.setInt(4, counts.units());
-        insert.setInt(5, counts.completed());
-        insert.setInt(6, counts.failed());
-        insert.setInt(7, counts.skipped());
-        insert.setInt(8, counts.withSeed());
-        insert.setBytes(9, UnitBatch.encode(batch));
+        UnitBatch.bind(insert, run, batch);
         insert.executeUpdate();
         batch.clear();
     }

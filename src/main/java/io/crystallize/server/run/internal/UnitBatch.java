@@ -67,6 +67,25 @@ public final class UnitBatch {
         }
     }
 
+    /** The insert of one batch row; {@link #bind} sets its parameters. */
+    public static final String INSERT = "insert into run_unit_batch (run_id, first_replicate, last_replicate, units, "
+            + "completed, failed, skipped, with_seed, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Sets the parameters of {@link #INSERT} for {@code units} of {@code runId}. */
+    public static void bind(java.sql.PreparedStatement ps, java.util.UUID runId, List<Unit> units)
+            throws java.sql.SQLException {
+        Counts counts = Counts.of(units);
+        ps.setObject(1, runId);
+        ps.setInt(2, counts.firstReplicate());
+        ps.setInt(3, counts.lastReplicate());
+        ps.setInt(4, counts.units());
+        ps.setInt(5, counts.completed());
+        ps.setInt(6, counts.failed());
+        ps.setInt(7, counts.skipped());
+        ps.setInt(8, counts.withSeed());
+        ps.setBytes(9, encode(units));
+    }
+
     public static byte[] encode(List<Unit> units) {
         Writer w = new Writer(units.size() * 160);
         w.varint(VERSION);

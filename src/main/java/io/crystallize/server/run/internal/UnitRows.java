@@ -37,9 +37,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 class UnitRows {
 
-    private static final String INSERT = "insert into run_unit_batch (run_id, first_replicate, last_replicate, units, "
-            + "completed, failed, skipped, with_seed, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -174,19 +171,10 @@ class UnitRows {
     /** Inserts one batch row and counts its units on the run; returns the row's id. */
     private long store(UUID runId, List<UnitBatch.Unit> units) {
         UnitBatch.Counts counts = UnitBatch.Counts.of(units);
-        byte[] data = UnitBatch.encode(units);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"});
-            ps.setObject(1, runId);
-            ps.setInt(2, counts.firstReplicate());
-            ps.setInt(3, counts.lastReplicate());
-            ps.setInt(4, counts.units());
-            ps.setInt(5, counts.completed());
-            ps.setInt(6, counts.failed());
-            ps.setInt(7, counts.skipped());
-            ps.setInt(8, counts.withSeed());
-            ps.setBytes(9, data);
+            PreparedStatement ps = c.prepareStatement(UnitBatch.INSERT, new String[] {"id"});
+            UnitBatch.bind(ps, runId, units);
             return ps;
         }, key);
         long hits = 0;

@@ -112,11 +112,7 @@ class UnitCursorTest {
     }
 
     private void batch(UUID runId, UnitBatch.Unit... units) {
-        UnitBatch.Counts c = UnitBatch.Counts.of(Arrays.asList(units));
-        jdbc.update("insert into run_unit_batch (run_id, first_replicate, last_replicate, units, completed, failed, "
-                + "skipped, with_seed, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, c.firstReplicate(),
-                c.lastReplicate(), c.units(), c.completed(), c.failed(), c.skipped(), c.withSeed(),
-                UnitBatch.encode(Arrays.asList(units)));
+        jdbc.update(UnitBatch.INSERT, ps -> UnitBatch.bind(ps, runId, Arrays.asList(units)));
     }
 
     private static UnitBatch.Unit completed(int replicate, String condition) {
